@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./db/driver-adapter.server";
+
+const url = z.string().url();
+const secret = z.string().min(8, "must be at least 8 characters");
+
+/** Each variable with what it is for: the message a person sees when it is wrong. */
+const variables = {
+  NODE_ENV: {
+    schema: z.enum(["development", "production", "test"]).default("development"),
+    purpose: "the runtime mode",
+  },
+  SHOPIFY_API_KEY: { schema: z.string().min(1), purpose: "the app's client id from the Partner Dashboard" },
+  SHOPIFY_API_SECRET: {
+    schema: secret,
+    purpose: "the app's client secret, which signs webhooks, app-proxy requests and session tokens",
+  },
+  SHOPIFY_APP_URL: { schema: url, purpose: "the public https URL where Shopify reaches this app" },
+  SCOPES: {
+    schema: z.string().min(1).default("read_products,read_inventory,read_orders,write_discounts,read_locations"),
+    purpose: "the Admin API access scopes, the same as in shopify.app.toml",
+  },
+  DATABASE_URL: {
+    schema: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql://")
+      .default(DEFAULT_DATABASE_URL),
+    purpose: "where the app keeps its data (a SQLite file or a PostgreSQL server)",
+  },
+  REDIS_URL: {
+    schema: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+    purpose: "the Redis server that carries realtime events between app instances",
+  },
+  MUX_TOKEN_ID: { schema: z.string().min(1), purpose: "the Mux access token id used to create live streams" },
+  MUX_TOKEN_SECRET: { schema: z.string().min(1), purpose: "the Mux access token secret" },
+  MUX_WEBHOOK_SECRET: { schema: secret, purpose: "the signing secret that verifies Mux webhooks" },
+  MUX_BASE_URL: { schema: url.optional(), purpose: "the Mux API origin (set only for the sandbox)" },
+  STRIPE_SECRET_KEY: { schema: z.string().regex(/^sk_/, "must start with sk_"), purpose: "the Stripe platform key that pays creators" },
+  STRIPE_WEBHOOK_SECRET: { schema: z.string().regex(/^whsec_/, "must start with whsec_"), purpose: "the signing secret that verifies Stripe webhooks" },
+  STRIPE_API_URL: { schema: url.optional(), purpose: "the Stripe API origin (set only for the sandbox)" },
+  SHOPIFY_SANDBOX_URL: {
+    schema: url.optional(),
+    purpose: "the sandbox Shopify emulator that stands in for every *.myshopify.com shop (never set in production)",
+  },
+  APP_SECRET: { schema: secret, purpose: "the key that signs viewer tokens, preview links and creator sessions" },
+  PORT: { schema: z.coerce.number().int().positive().default(3000), purpose: "the port the server listens on" },
+} as const;
+
+type Variables = typeof variables;
+export type Env = { [K in keyof Variables]: z.output<Variables[K]["schema"]> };
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The app cannot start; fix these environment variables (see .env.example):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const problems: string[] = [];
+  const env: Record<string, unknown> = {};
+  for (const [name, { schema, purpose }] of Object.entries(variables)) {
+    const raw = source[name] === "" ? undefined : source[name];
+    const result = (schema as z.ZodType).safeParse(raw);
+    if (result.success) {
+      env[name] = result.data;
+    } else {
+      const reason = raw === undefined ? "is missing" : `is invalid (${result.error.issues[0]?.message ?? "bad value"})`;
+      problems.push(`${name} ${reason}: ${purpose}.`);
+    }
+  }
+  if (problems.length) throw new EnvError(problems);
+  return env as Env;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, read once at boot; a bad variable stops the app with its name. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

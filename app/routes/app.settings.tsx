@@ -1,0 +1,80 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BlockStack, Button, Card, FormLayout, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { authenticate } from "~/shopify.server";
+import { getShopSettings, shopSettingsInput, updateShopSettings } from "~/shops/shops.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return { settings: await getShopSettings(session.shop) };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const parsed = shopSettingsInput.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return { saved: false, errors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
+  }
+  await updateShopSettings(session.shop, parsed.data);
+  return { saved: true, errors: {} as Record<string, string> };
+};
+
+export default function SettingsPage() {
+  const { settings } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const saving = useNavigation().state === "submitting";
+  const [holdDays, setHoldDays] = useState(String(settings.commissionHoldDays));
+  const [threshold, setThreshold] = useState(String(settings.lowStockThreshold));
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+
+  return (
+    <Page title="Settings">
+      <Layout>
+        <Layout.AnnotatedSection
+          title="Shows and payouts"
+          description={`Amounts are in your shop's currency (${settings.currency}); times in ${settings.timezone}.`}
+        >
+          <Card>
+            <Form method="post">
+              <FormLayout>
+                <TextField
+                  label="Commission hold period (days)"
+                  name="commissionHoldDays"
+                  type="number"
+                  autoComplete="off"
+                  value={holdDays}
+                  onChange={setHoldDays}
+                  error={errors.commissionHoldDays}
+                  helpText="Commissions wait this long before a payout, so refunds can be netted first."
+                />
+                <TextField
+                  label="Show “Only N left” below"
+                  name="lowStockThreshold"
+                  type="number"
+                  autoComplete="off"
+                  value={threshold}
+                  onChange={setThreshold}
+                  error={errors.lowStockThreshold}
+                  helpText="Viewers see an honest low-stock note when fewer units remain. Use 0 to never show it."
+                />
+                <BlockStack gap="200">
+                  <Button submit variant="primary" loading={saving}>
+                    Save
+                  </Button>
+                  <div role="status">
+                    {result?.saved ? (
+                      <Text as="p" tone="success">
+                        Settings saved.
+                      </Text>
+                    ) : null}
+                  </div>
+                </BlockStack>
+              </FormLayout>
+            </Form>
+          </Card>
+        </Layout.AnnotatedSection>
+      </Layout>
+    </Page>
+  );
+}

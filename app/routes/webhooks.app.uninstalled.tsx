@@ -1,0 +1,7 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { receiveShopifyWebhook } from "~/webhooks/shopify-webhook.server";
+import { appUninstalled } from "~/webhooks/payloads";
+import { markUninstalled } from "~/shops/installation.server";
+
+export const action = ({ request }: ActionFunctionArgs) =>
+  receiveShopifyWebhook(request, appUninstalled, ({ shop }) => markUninstalled(shop));

@@ -1,0 +1,5 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { receiveShopifyWebhook } from "~/webhooks/shopify-webhook.server";
+import { orderPaid } from "~/webhooks/payloads";
+
+export const action = ({ request }: ActionFunctionArgs) => receiveShopifyWebhook(request, orderPaid, async () => {});

@@ -1,0 +1,39 @@
+import type { z } from "zod";
+import { authenticate } from "~/shopify.server";
+import { actOnce } from "./receipts.server";
+import { badRequest } from "~/http/responses.server";
+
+export interface ShopifyDelivery<T> {
+  shop: string;
+  topic: string;
+  payload: T;
+  triggeredAt?: string;
+}
+
+/**
+ * A Shopify webhook route in three steps: verify the HMAC (authenticate.webhook answers 401
+ * on a forged one), validate the payload (400 with the reason), then act once per event id.
+ */
+export async function receiveShopifyWebhook<S extends z.ZodType>(
+  request: Request,
+  payloadSchema: S,
+  act: (delivery: ShopifyDelivery<z.output<S>>) => Promise<void>,
+): Promise<Response> {
+  const context = await authenticate.webhook(request);
+  const parsed = payloadSchema.safeParse(context.payload);
+  if (!parsed.success) return badRequest(`${String(context.topic)} payload: ${parsed.error.issues.map(describeIssue).join("; ")}`);
+  const delivery = {
+    source: "shopify" as const,
+    // Event-Id is stable across retries of one event; Webhook-Id is the fallback.
+    eventId: context.eventId ?? context.webhookId,
+    topic: String(context.topic),
+    shop: context.shop,
+  };
+  return actOnce(delivery, () =>
+    act({ shop: context.shop, topic: delivery.topic, payload: parsed.data, triggeredAt: context.triggeredAt }),
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue) {
+  return `${issue.path.join(".") || "body"} ${issue.message}`;
+}
