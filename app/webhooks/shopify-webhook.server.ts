@@ -20,13 +20,15 @@ export async function receiveShopifyWebhook<S extends z.ZodType>(
   act: (delivery: ShopifyDelivery<z.output<S>>) => Promise<void>,
 ): Promise<Response> {
   const context = await authenticate.webhook(request);
+  // The header keeps Shopify's own spelling (orders/paid); context.topic is an enum (ORDERS_PAID).
+  const topic = request.headers.get("x-shopify-topic") ?? String(context.topic);
   const parsed = payloadSchema.safeParse(context.payload);
-  if (!parsed.success) return badRequest(`${String(context.topic)} payload: ${parsed.error.issues.map(describeIssue).join("; ")}`);
+  if (!parsed.success) return badRequest(`${topic} payload: ${parsed.error.issues.map(describeIssue).join("; ")}`);
   const delivery = {
     source: "shopify" as const,
     // Event-Id is stable across retries of one event; Webhook-Id is the fallback.
     eventId: context.eventId ?? context.webhookId,
-    topic: String(context.topic),
+    topic,
     shop: context.shop,
   };
   return actOnce(delivery, () =>

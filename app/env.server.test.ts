@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { appTestEnv } from "../tests/support/app-env";
+import { EnvError, parseEnv } from "./env.server";
+
+describe("parseEnv", () => {
+  it("accepts a complete environment and applies defaults", () => {
+    const env = parseEnv({ ...appTestEnv(), DATABASE_URL: undefined, PORT: undefined });
+    expect(env.DATABASE_URL).toBe("file:./prisma/dev.db");
+    expect(env.PORT).toBe(3000);
+  });
+
+  it("names a missing variable and says what it is for", () => {
+    const { SHOPIFY_API_SECRET: _omitted, ...rest } = appTestEnv();
+    expect(() => parseEnv(rest)).toThrowError(EnvError);
+    expect(() => parseEnv(rest)).toThrowError(/SHOPIFY_API_SECRET is missing: the app's client secret/);
+  });
+
+  it("names a malformed variable with the rule it breaks", () => {
+    const error = captureEnvError({ ...appTestEnv(), STRIPE_SECRET_KEY: "pk_live_wrong", SHOPIFY_APP_URL: "not a url" });
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^SHOPIFY_APP_URL is invalid/),
+      expect.stringMatching(/^STRIPE_SECRET_KEY is invalid \(must start with sk_\)/),
+    ]);
+  });
+
+  it("treats an empty value as missing", () => {
+    const error = captureEnvError({ ...appTestEnv(), MUX_TOKEN_ID: "" });
+    expect(error.problems).toEqual([expect.stringMatching(/^MUX_TOKEN_ID is missing/)]);
+  });
+});
+
+function captureEnvError(source: Record<string, string | undefined>): EnvError {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error;
+    throw error;
+  }
+  throw new Error("parseEnv accepted an invalid environment");
+}

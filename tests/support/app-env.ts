@@ -1,0 +1,19 @@
+import { sandboxAppSecret, sandboxMux, sandboxShopify, sandboxStripe } from "../sandbox/config";
+
+/** The environment the app runs with under test: sandbox credentials, the test database. */
+export function appTestEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: "test",
+    SHOPIFY_API_KEY: sandboxShopify.apiKey,
+    SHOPIFY_API_SECRET: sandboxShopify.apiSecret,
+    SHOPIFY_APP_URL: "http://127.0.0.1:3000",
+    MUX_TOKEN_ID: sandboxMux.tokenId,
+    MUX_TOKEN_SECRET: sandboxMux.tokenSecret,
+    MUX_WEBHOOK_SECRET: sandboxMux.webhookSecret,
+    STRIPE_SECRET_KEY: sandboxStripe.secretKey,
+    STRIPE_WEBHOOK_SECRET: sandboxStripe.webhookSecret,
+    APP_SECRET: sandboxAppSecret,
+    DATABASE_URL: process.env.DATABASE_URL ?? "",
+    ...overrides,
+  };
+}
