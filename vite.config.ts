@@ -14,6 +14,8 @@ export default defineConfig({
   server: { port: Number(process.env.PORT || 3000), hmr: { port: 64999 } },
   plugins: [
     remix({
+      // Test runs build into their own folder so that parallel runs never share a build.
+      buildDirectory: process.env.LIVE_SHOWS_BUILD_DIR ?? "build",
       ignoredRouteFiles: ["**/.*", "**/*.test.*"],
       future: {
         // Every v3 flag is on so the move to React Router 7 is mechanical.

@@ -7,12 +7,13 @@ import pg from "pg";
 import { databaseProvider } from "../../app/db/driver-adapter.server";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-const TMP = path.join(ROOT, "tests/.tmp");
+/** Each test run works in its own folder, so runs in parallel never share a database or a build. */
+export const RUN_DIR = path.join(ROOT, "tests/.tmp", `run-${process.pid}`);
 
 export function testDatabaseUrl(): string {
   const configured = process.env.DATABASE_URL;
   if (configured && databaseProvider(configured) === "postgresql") return configured;
-  return `file:${path.join(TMP, "test.db")}`;
+  return `file:${path.join(RUN_DIR, "test.db")}`;
 }
 
 function prisma(args: string[], url: string) {
@@ -39,7 +40,7 @@ export async function resetTestDatabase(url: string) {
     await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
     await client.end();
   } else {
-    mkdirSync(TMP, { recursive: true });
+    mkdirSync(RUN_DIR, { recursive: true });
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(url.slice("file:".length) + suffix, { force: true });
   }
   ensureClientFor(url);
