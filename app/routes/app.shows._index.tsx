@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, Card, IndexTable, Page, Text } from "@shopify/polaris";
+import { Badge, Card, IndexTable, Link, Page, Text } from "@shopify/polaris";
 import { authenticate } from "~/shopify.server";
 import { getShowListItems, type ShowStatus } from "~/shows/shows.server";
 import { EmptyPage } from "~/components/EmptyPage";
@@ -49,9 +49,11 @@ export default function ShowsPage() {
           {shows.map((show, index) => (
             <IndexTable.Row id={show.id} key={show.id} position={index}>
               <IndexTable.Cell>
-                <Text as="span" fontWeight="semibold">
-                  {show.title}
-                </Text>
+                <Link url={`/app/shows/${show.id}`} removeUnderline>
+                  <Text as="span" fontWeight="semibold">
+                    {show.title}
+                  </Text>
+                </Link>
               </IndexTable.Cell>
               <IndexTable.Cell>{new Date(show.startsAt).toLocaleString()}</IndexTable.Cell>
               <IndexTable.Cell>

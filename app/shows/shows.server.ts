@@ -1,6 +1,21 @@
 import prisma from "~/db.server";
+import { getShopSettings } from "~/shops/shops.server";
+import {
+  MUX_RTMPS_URL,
+  completeLiveStream,
+  createShowLiveStream,
+  disableLiveStream,
+  getLiveStream,
+  resetStreamKey,
+} from "~/video/mux.server";
+import type { ShowStatus } from "./lifecycle";
+import { buildChapters } from "./chapters";
+import { recordLifecycleEvent } from "./lifecycle.server";
+import { appendTimelineEvent } from "./timeline.server";
+import type { ShowInput } from "./show-input";
+import { zonedLocalToUtc } from "./zoned-time";
 
-export type ShowStatus = "draft" | "scheduled" | "live" | "ended" | "replay_ready" | "archived";
+export type { ShowStatus };
 
 export interface ShowListItem {
   id: string;
@@ -15,7 +30,7 @@ export async function getShowListItems(shop: string): Promise<ShowListItem[]> {
   const shows = await prisma.show.findMany({
     where: { shop, status: { not: "archived" } },
     orderBy: { startsAt: "asc" },
-    include: { _count: { select: { products: true } } },
+    include: { _count: { select: { products: { where: { removedAt: null } } } } },
   });
   return shows.map((show) => ({
     id: show.id,
@@ -25,4 +40,136 @@ export async function getShowListItems(shop: string): Promise<ShowListItem[]> {
     mode: show.mode as ShowListItem["mode"],
     productCount: show._count.products,
   }));
+}
+
+export interface CreatedShow {
+  showId: string;
+  /** Set when the show was saved but Mux could not create its stream; the page offers a retry. */
+  streamError: string | null;
+}
+
+/** Saves the show and its lineup, schedules it, then gives it a Mux live stream. */
+export async function createShow(shop: string, input: ShowInput): Promise<CreatedShow> {
+  const { timezone } = await getShopSettings(shop);
+  const show = await prisma.show.create({
+    data: {
+      shop,
+      title: input.title,
+      description: input.description,
+      startsAt: zonedLocalToUtc(input.startsAt, timezone),
+      durationMinutes: input.durationMinutes,
+      hostName: input.hostName,
+      mode: input.mode,
+      products: {
+        create: input.products.map((product, position) => ({
+          shop,
+          productId: product.id,
+          title: product.title,
+          handle: product.handle,
+          imageUrl: product.imageUrl,
+          position,
+        })),
+      },
+    },
+  });
+  await recordLifecycleEvent(shop, show.id, "scheduled", show.createdAt);
+  return { showId: show.id, streamError: await attachLiveStream(shop, show.id) };
+}
+
+/** Creates the show's Mux stream if it has none; returns a message for the merchant on failure. */
+export async function attachLiveStream(shop: string, showId: string): Promise<string | null> {
+  const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop } });
+  if (show.muxLiveStreamId) return null;
+  try {
+    const stream = await createShowLiveStream(show.id);
+    await prisma.show.update({
+      where: { id: show.id, shop },
+      data: { muxLiveStreamId: stream.liveStreamId, muxPlaybackId: stream.playbackId },
+    });
+    return null;
+  } catch (error) {
+    return `${(error as Error).message}. The show is saved; try creating its stream again.`;
+  }
+}
+
+export async function getShowDetail(shop: string, showId: string) {
+  const show = await prisma.show.findFirst({
+    where: { id: showId, shop },
+    include: { products: { orderBy: { position: "asc" } } },
+  });
+  if (!show) return null;
+  return {
+    id: show.id,
+    title: show.title,
+    description: show.description,
+    startsAt: show.startsAt.toISOString(),
+    durationMinutes: show.durationMinutes,
+    hostName: show.hostName,
+    status: show.status as ShowStatus,
+    mode: show.mode as "public" | "rehearsal",
+    hasStream: Boolean(show.muxLiveStreamId),
+    ingestUrl: MUX_RTMPS_URL,
+    playbackId: show.muxPlaybackId,
+    replayPlaybackId: show.replayPlaybackId,
+    products: show.products.map((product) => ({
+      id: product.id,
+      productId: product.productId,
+      title: product.title,
+      imageUrl: product.imageUrl,
+      pinned: product.pinnedAt !== null,
+      removed: product.removedAt !== null,
+    })),
+  };
+}
+
+async function liveStreamIdOf(shop: string, showId: string): Promise<string> {
+  const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop }, select: { muxLiveStreamId: true } });
+  if (!show.muxLiveStreamId) throw new Error("This show has no live stream yet");
+  return show.muxLiveStreamId;
+}
+
+/** The stream key is a secret: never stored by the app, read from Mux only when revealed. */
+export async function revealStreamKey(shop: string, showId: string): Promise<string> {
+  return (await getLiveStream(await liveStreamIdOf(shop, showId))).streamKey;
+}
+
+export async function rotateStreamKey(shop: string, showId: string): Promise<string> {
+  return (await resetStreamKey(await liveStreamIdOf(shop, showId))).streamKey;
+}
+
+/** "End show": Mux stops waiting for a reconnect, and the lifecycle records who ended it. */
+export async function endShow(shop: string, showId: string) {
+  await completeLiveStream(await liveStreamIdOf(shop, showId));
+  return recordLifecycleEvent(shop, showId, "ended_by_merchant", new Date());
+}
+
+export async function archiveShow(shop: string, showId: string) {
+  const state = await recordLifecycleEvent(shop, showId, "archived", new Date());
+  if (state.status === "archived") {
+    const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop } });
+    if (show.muxLiveStreamId) await disableLiveStream(show.muxLiveStreamId);
+  }
+  return state;
+}
+
+/** Pins or unpins a lineup product; several may be pinned at once. The pin joins the timeline. */
+export async function setProductPinned(shop: string, showId: string, showProductId: string, pinned: boolean) {
+  return prisma.$transaction(async (tx) => {
+    const product = await tx.showProduct.update({
+      where: { id: showProductId, showId, shop },
+      data: { pinnedAt: pinned ? new Date() : null },
+    });
+    const entry = await appendTimelineEvent(tx, shop, showId, pinned ? "pin" : "unpin", { productId: product.productId, title: product.title }, new Date());
+    return { ...entry, productId: product.productId, title: product.title, pinned };
+  });
+}
+
+export async function getReplayChapters(shop: string, showId: string) {
+  const pins = await prisma.showEvent.findMany({ where: { shop, showId, type: "pin" }, orderBy: { seq: "asc" } });
+  return buildChapters(
+    pins.map((pin) => {
+      const payload = JSON.parse(pin.payload) as { productId: string; title: string };
+      return { offsetMs: pin.offsetMs, productId: payload.productId, title: payload.title };
+    }),
+  );
 }

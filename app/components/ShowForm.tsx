@@ -1,0 +1,201 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  ButtonGroup,
+  Card,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+  Thumbnail,
+} from "@shopify/polaris";
+import { useState } from "react";
+
+export interface LineupProduct {
+  id: string;
+  title: string;
+  handle: string;
+  imageUrl: string | null;
+}
+
+interface PickedProduct {
+  id: string;
+  title: string;
+  handle?: string;
+  images?: { originalSrc?: string; url?: string }[];
+}
+
+function move<T>(items: T[], from: number, to: number): T[] {
+  if (to < 0 || to >= items.length) return items;
+  const next = [...items];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item as T);
+  return next;
+}
+
+export function ShowForm({ timezone, errors }: { timezone: string; errors: Record<string, string> }) {
+  const shopify = useAppBridge();
+  const saving = useNavigation().state === "submitting";
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [startsAt, setStartsAt] = useState("");
+  const [duration, setDuration] = useState("60");
+  const [hostName, setHostName] = useState("");
+  const [mode, setMode] = useState("public");
+  const [products, setProducts] = useState<LineupProduct[]>([]);
+
+  async function pickProducts() {
+    const selection = (await shopify.resourcePicker({
+      type: "product",
+      multiple: true,
+      action: "select",
+      selectionIds: products.map((product) => ({ id: product.id })),
+    })) as PickedProduct[] | undefined;
+    if (!selection) return;
+    setProducts(
+      selection.map((picked) => ({
+        id: picked.id,
+        title: picked.title,
+        handle: picked.handle ?? "",
+        imageUrl: picked.images?.[0]?.originalSrc ?? picked.images?.[0]?.url ?? null,
+      })),
+    );
+  }
+
+  return (
+    <Page title="Schedule a show" backAction={{ content: "Shows", url: "/app/shows" }}>
+      <Form method="post">
+        <Layout>
+          {Object.keys(errors).length > 0 ? (
+            <Layout.Section>
+              <Banner tone="critical" title="The show could not be saved">
+                <p>Fix the fields marked below and save again.</p>
+              </Banner>
+            </Layout.Section>
+          ) : null}
+          <Layout.Section>
+            <Card>
+              <FormLayout>
+                <TextField label="Title" name="title" value={title} onChange={setTitle} autoComplete="off" error={errors.title} />
+                <TextField
+                  label="Description"
+                  name="description"
+                  value={description}
+                  onChange={setDescription}
+                  multiline={3}
+                  autoComplete="off"
+                  error={errors.description}
+                />
+                <FormLayout.Group>
+                  <TextField
+                    label={`Starts (${timezone})`}
+                    name="startsAt"
+                    type="datetime-local"
+                    value={startsAt}
+                    onChange={setStartsAt}
+                    autoComplete="off"
+                    error={errors.startsAt}
+                  />
+                  <TextField
+                    label="Expected length (minutes)"
+                    name="durationMinutes"
+                    type="number"
+                    value={duration}
+                    onChange={setDuration}
+                    autoComplete="off"
+                    error={errors.durationMinutes}
+                  />
+                </FormLayout.Group>
+                <TextField label="Host" name="hostName" value={hostName} onChange={setHostName} autoComplete="off" error={errors.hostName} />
+                <Select
+                  label="Visibility"
+                  name="mode"
+                  value={mode}
+                  onChange={setMode}
+                  error={errors.mode}
+                  options={[
+                    { label: "Public on the storefront", value: "public" },
+                    { label: "Rehearsal only (preview link, test payouts)", value: "rehearsal" },
+                  ]}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.Section>
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack align="space-between" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    Products
+                  </Text>
+                  <Button onClick={pickProducts}>{products.length ? "Change products" : "Pick products"}</Button>
+                </InlineStack>
+                {errors.products ? (
+                  <Text as="p" tone="critical">
+                    {errors.products}
+                  </Text>
+                ) : null}
+                {products.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    Choose the products you will show. You can reorder them; shoppers see them in this order.
+                  </Text>
+                ) : (
+                  <ol aria-label="Show lineup" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+                    {products.map((product, index) => (
+                      <li key={product.id} style={{ padding: "8px 0" }}>
+                        <InlineStack align="space-between" blockAlign="center">
+                          <InlineStack gap="300" blockAlign="center">
+                            <Thumbnail source={product.imageUrl ?? "/empty-state.svg"} alt="" size="small" />
+                            <Text as="span">{`${index + 1}. ${product.title}`}</Text>
+                          </InlineStack>
+                          <ButtonGroup>
+                            <Button
+                              accessibilityLabel={`Move ${product.title} up`}
+                              disabled={index === 0}
+                              onClick={() => setProducts(move(products, index, index - 1))}
+                            >
+                              Up
+                            </Button>
+                            <Button
+                              accessibilityLabel={`Move ${product.title} down`}
+                              disabled={index === products.length - 1}
+                              onClick={() => setProducts(move(products, index, index + 1))}
+                            >
+                              Down
+                            </Button>
+                            <Button
+                              accessibilityLabel={`Remove ${product.title}`}
+                              tone="critical"
+                              variant="plain"
+                              onClick={() => setProducts(products.filter((item) => item.id !== product.id))}
+                            >
+                              Remove
+                            </Button>
+                          </ButtonGroup>
+                        </InlineStack>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+                <input type="hidden" name="products" value={JSON.stringify(products)} />
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+          <Layout.Section>
+            <InlineStack align="end">
+              <Button submit variant="primary" loading={saving}>
+                Save show
+              </Button>
+            </InlineStack>
+          </Layout.Section>
+        </Layout>
+      </Form>
+    </Page>
+  );
+}

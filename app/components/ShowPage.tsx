@@ -1,0 +1,236 @@
+import { useFetcher } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField, Thumbnail } from "@shopify/polaris";
+import { useState } from "react";
+import type { ShowStatus } from "~/shows/lifecycle";
+
+interface ShowView {
+  id: string;
+  title: string;
+  startsAt: string;
+  status: ShowStatus;
+  mode: "public" | "rehearsal";
+  hasStream: boolean;
+  ingestUrl: string;
+  products: { id: string; title: string; imageUrl: string | null; pinned: boolean; removed: boolean }[];
+}
+
+interface CommandResult {
+  ok: boolean;
+  message?: string;
+  streamKey?: string;
+}
+
+const statusLabel: Record<ShowStatus, string> = {
+  draft: "Draft",
+  scheduled: "Scheduled",
+  live: "Live",
+  ended: "Ended",
+  replay_ready: "Replay ready",
+  archived: "Archived",
+};
+
+function StreamKeyCard({ show }: { show: ShowView }) {
+  const reveal = useFetcher<CommandResult>();
+  const reset = useFetcher<CommandResult>();
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const streamKey = reset.data?.streamKey ?? reveal.data?.streamKey;
+  const failure = [reveal.data, reset.data].find((data) => data && !data.ok)?.message;
+
+  if (!show.hasStream) return <CreateStreamCard />;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Stream settings
+        </Text>
+        <Text as="p" tone="subdued">
+          Enter these in OBS or your phone encoder. Keep the stream key secret: anyone with it can broadcast as your show.
+        </Text>
+        {failure ? <Banner tone="critical">{failure}</Banner> : null}
+        <TextField label="Server (RTMPS URL)" value={show.ingestUrl} readOnly autoComplete="off" />
+        <TextField
+          label="Stream key"
+          value={streamKey ?? "••••••••••••••••••••"}
+          readOnly
+          autoComplete="off"
+          connectedRight={
+            streamKey ? (
+              <Button onClick={() => navigator.clipboard?.writeText(streamKey)}>Copy</Button>
+            ) : (
+              <Button loading={reveal.state !== "idle"} onClick={() => reveal.submit({ intent: "reveal_key" }, { method: "post" })}>
+                Reveal
+              </Button>
+            )
+          }
+        />
+        {confirmingReset ? (
+          <Banner
+            tone="warning"
+            title="Reset the stream key?"
+            action={{
+              content: "Reset key",
+              loading: reset.state !== "idle",
+              onAction: () => {
+                reset.submit({ intent: "reset_key" }, { method: "post" });
+                setConfirmingReset(false);
+              },
+            }}
+            secondaryAction={{ content: "Cancel", onAction: () => setConfirmingReset(false) }}
+          >
+            An encoder using the old key is disconnected and must be given the new one.
+          </Banner>
+        ) : (
+          <InlineStack>
+            <Button variant="plain" tone="critical" onClick={() => setConfirmingReset(true)}>
+              Reset stream key
+            </Button>
+          </InlineStack>
+        )}
+        {reset.data?.ok && reset.data.message ? (
+          <div role="status">
+            <Text as="p" tone="success">
+              {reset.data.message}
+            </Text>
+          </div>
+        ) : null}
+      </BlockStack>
+    </Card>
+  );
+}
+
+function CreateStreamCard() {
+  const create = useFetcher<CommandResult>();
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Stream settings
+        </Text>
+        <Text as="p">This show has no live stream yet.</Text>
+        {create.data && !create.data.ok ? <Banner tone="critical">{create.data.message}</Banner> : null}
+        <InlineStack>
+          <Button loading={create.state !== "idle"} onClick={() => create.submit({ intent: "create_stream" }, { method: "post" })}>
+            Create live stream
+          </Button>
+        </InlineStack>
+      </BlockStack>
+    </Card>
+  );
+}
+
+function LineupCard({ show }: { show: ShowView }) {
+  const pin = useFetcher<CommandResult>();
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Lineup
+        </Text>
+        <div role="status" aria-live="polite">
+          {pin.data?.message ? (
+            <Text as="p" tone={pin.data.ok ? "success" : "critical"}>
+              {pin.data.message}
+            </Text>
+          ) : null}
+        </div>
+        <ul aria-label="Products in this show" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+          {show.products.map((product) => (
+            <li key={product.id} style={{ padding: "8px 0" }}>
+              <InlineStack align="space-between" blockAlign="center">
+                <InlineStack gap="300" blockAlign="center">
+                  <Thumbnail source={product.imageUrl ?? "/empty-state.svg"} alt="" size="small" />
+                  <Text as="span">{product.title}</Text>
+                  {product.pinned ? <Badge tone="success">Pinned</Badge> : null}
+                  {product.removed ? <Badge tone="critical">Deleted in Shopify</Badge> : null}
+                </InlineStack>
+                <Button
+                  disabled={product.removed}
+                  pressed={product.pinned}
+                  accessibilityLabel={`${product.pinned ? "Unpin" : "Pin"} ${product.title}`}
+                  onClick={() => pin.submit({ intent: product.pinned ? "unpin" : "pin", showProductId: product.id }, { method: "post" })}
+                >
+                  {product.pinned ? "Unpin" : "Pin"}
+                </Button>
+              </InlineStack>
+            </li>
+          ))}
+        </ul>
+      </BlockStack>
+    </Card>
+  );
+}
+
+export function ShowPage({
+  show,
+  chapters,
+  result,
+  streamError,
+}: {
+  show: ShowView;
+  chapters: { startTime: number; title: string }[];
+  result?: CommandResult;
+  streamError: string | null;
+}) {
+  const end = useFetcher<CommandResult>();
+  return (
+    <Page
+      title={show.title}
+      backAction={{ content: "Shows", url: "/app/shows" }}
+      titleMetadata={
+        <InlineStack gap="200">
+          <Badge tone={show.status === "live" ? "critical" : "info"}>{statusLabel[show.status]}</Badge>
+          {show.mode === "rehearsal" ? <Badge>Rehearsal</Badge> : null}
+        </InlineStack>
+      }
+      subtitle={new Date(show.startsAt).toLocaleString()}
+    >
+      <Layout>
+        {streamError || (result && !result.ok) ? (
+          <Layout.Section>
+            <Banner tone="critical" title="Something needs your attention">
+              <p>{streamError ?? result?.message}</p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        {show.status === "live" ? (
+          <Layout.Section>
+            <Card>
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="p">You are live. Viewers see pinned products as you pin them.</Text>
+                <Button tone="critical" loading={end.state !== "idle"} onClick={() => end.submit({ intent: "end_show" }, { method: "post" })}>
+                  End show
+                </Button>
+              </InlineStack>
+            </Card>
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <LineupCard show={show} />
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <StreamKeyCard show={show} />
+            {chapters.length ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    Replay chapters
+                  </Text>
+                  <Box as="section">
+                    <ol aria-label="Replay chapters">
+                      {chapters.map((chapter) => (
+                        <li key={`${chapter.startTime}-${chapter.title}`}>
+                          {`${Math.floor(chapter.startTime / 60)}:${String(chapter.startTime % 60).padStart(2, "0")} ${chapter.title}`}
+                        </li>
+                      ))}
+                    </ol>
+                  </Box>
+                </BlockStack>
+              </Card>
+            ) : null}
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { authenticate } from "~/shopify.server";
+import { badRequest, notFound } from "~/http/responses.server";
+import { getReplayChapters, getShowDetail } from "~/shows/shows.server";
+import { runShowCommand, showCommand } from "~/shows/show-commands.server";
+import { ShowPage } from "~/components/ShowPage";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const show = await getShowDetail(session.shop, params.id ?? "");
+  if (!show) throw notFound("This show does not exist in your shop.");
+  return { show, chapters: show.replayPlaybackId ? await getReplayChapters(session.shop, show.id) : [] };
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const parsed = showCommand.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return badRequest(parsed.error.issues.map((issue) => issue.message).join("; "));
+  return runShowCommand(session.shop, z.string().parse(params.id), parsed.data);
+};
+
+export default function ShowRoute() {
+  const { show, chapters } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  return <ShowPage show={show} chapters={chapters} result={result} streamError={searchParams.get("streamError")} />;
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { archiveShow, attachLiveStream, endShow, revealStreamKey, rotateStreamKey, setProductPinned } from "./shows.server";
+
+/** Everything the show page can ask for, one intent per button. */
+export const showCommand = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("reveal_key") }),
+  z.object({ intent: z.literal("reset_key") }),
+  z.object({ intent: z.literal("create_stream") }),
+  z.object({ intent: z.literal("end_show") }),
+  z.object({ intent: z.literal("archive") }),
+  z.object({ intent: z.literal("pin"), showProductId: z.string().min(1) }),
+  z.object({ intent: z.literal("unpin"), showProductId: z.string().min(1) }),
+]);
+
+export type ShowCommand = z.infer<typeof showCommand>;
+
+export interface ShowCommandResult {
+  ok: boolean;
+  message?: string;
+  streamKey?: string;
+}
+
+/** Runs one command; a failure from Mux comes back as a message for a banner, not a crash. */
+export async function runShowCommand(shop: string, showId: string, command: ShowCommand): Promise<ShowCommandResult> {
+  try {
+    switch (command.intent) {
+      case "reveal_key":
+        return { ok: true, streamKey: await revealStreamKey(shop, showId) };
+      case "reset_key":
+        return { ok: true, streamKey: await rotateStreamKey(shop, showId), message: "Stream key reset. Update it in your encoder." };
+      case "create_stream": {
+        const error = await attachLiveStream(shop, showId);
+        return error ? { ok: false, message: error } : { ok: true, message: "Live stream created." };
+      }
+      case "end_show": {
+        const state = await endShow(shop, showId);
+        return state.status === "ended" ? { ok: true, message: "The show has ended." } : { ok: false, message: "The show is not live." };
+      }
+      case "archive": {
+        const state = await archiveShow(shop, showId);
+        return state.status === "archived" ? { ok: true, message: "Show archived." } : { ok: false, message: "End the show before archiving it." };
+      }
+      case "pin":
+      case "unpin": {
+        const pin = await setProductPinned(shop, showId, command.showProductId, command.intent === "pin");
+        return { ok: true, message: `${pin.title} ${pin.pinned ? "pinned" : "unpinned"}.` };
+      }
+    }
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}

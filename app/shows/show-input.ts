@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+const lineupProduct = z.object({
+  id: z.string().startsWith("gid://shopify/Product/", "must be a Shopify product"),
+  title: z.string().min(1),
+  handle: z.string().default(""),
+  imageUrl: z.string().url().nullable().default(null),
+});
+
+/** The show form, as the browser posts it. Field messages are what the merchant reads. */
+export const showInput = z.object({
+  title: z.string().trim().min(1, "Give the show a title").max(120, "Keep the title under 120 characters"),
+  description: z.string().trim().max(2000, "Keep the description under 2,000 characters").default(""),
+  startsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time"),
+  durationMinutes: z.coerce
+    .number({ error: "Enter the expected length in minutes" })
+    .int("Use whole minutes")
+    .min(5, "A show lasts at least 5 minutes")
+    .max(600, "A show lasts at most 10 hours"),
+  hostName: z.string().trim().max(80, "Keep the host's name under 80 characters").default(""),
+  mode: z.enum(["public", "rehearsal"], { error: "Choose public or rehearsal only" }),
+  products: z
+    .string()
+    .transform((raw, context) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        context.addIssue({ code: "custom", message: "The product list could not be read; pick the products again" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(lineupProduct).min(1, "Pick at least one product for the show").max(50, "A show can feature at most 50 products")),
+});
+
+export type ShowInput = z.infer<typeof showInput>;
+
+/** The first message per field, keyed by field name, for Polaris `error` props. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import prisma from "~/db.server";
+import type { LifecycleEventKind } from "./lifecycle";
+import { recordLifecycleEvent } from "./lifecycle.server";
+
+/** The part of a Mux webhook event the show lifecycle reads. */
+export const muxEvent = z.object({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  created_at: z.string().datetime({ offset: true }),
+  data: z
+    .object({
+      id: z.string(),
+      live_stream_id: z.string().optional(),
+      passthrough: z.string().optional(),
+      playback_ids: z.array(z.object({ id: z.string(), policy: z.string() })).optional(),
+    })
+    .passthrough(),
+});
+
+export type MuxEvent = z.infer<typeof muxEvent>;
+
+const lifecycleKindByType: Partial<Record<string, LifecycleEventKind>> = {
+  "video.live_stream.active": "stream_active",
+  "video.live_stream.idle": "stream_idle",
+  "video.asset.live_stream_completed": "stream_completed",
+  "video.asset.ready": "replay_ready",
+};
+
+/** Asset events name their live stream; live-stream events are the live stream. */
+function liveStreamIdOf(event: MuxEvent): string {
+  return event.type.startsWith("video.asset.") ? (event.data.live_stream_id ?? "") : event.data.id;
+}
+
+export async function findShowForMuxEvent(event: MuxEvent) {
+  const liveStreamId = liveStreamIdOf(event);
+  if (!liveStreamId) return null;
+  return prisma.show.findFirst({ where: { muxLiveStreamId: liveStreamId } });
+}
+
+/**
+ * Applies a verified Mux event to its show. Events for streams the app doesn't know (another
+ * environment on the same Mux account) and types that don't move the lifecycle are ignored.
+ */
+export async function applyMuxEvent(event: MuxEvent, show: { id: string; shop: string }): Promise<void> {
+  const kind = lifecycleKindByType[event.type];
+  if (!kind) return;
+  if (kind === "replay_ready") {
+    const playbackId = event.data.playback_ids?.find((id) => id.policy === "public")?.id;
+    if (!event.data.live_stream_id || !playbackId) return;
+    await prisma.show.update({
+      where: { id: show.id, shop: show.shop },
+      data: { replayAssetId: event.data.id, replayPlaybackId: playbackId },
+    });
+  }
+  await recordLifecycleEvent(show.shop, show.id, kind, new Date(event.created_at), { muxEventId: event.id });
+}
