@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField, Thumbnail } from "@shopify/polaris";
 import { useState } from "react";
 import type { ShowStatus } from "~/shows/lifecycle";
+import { DealCard, type ActiveDeal } from "./DealCard";
 
 interface ShowView {
   id: string;
@@ -11,6 +12,7 @@ interface ShowView {
   mode: "public" | "rehearsal";
   hasStream: boolean;
   ingestUrl: string;
+  activeDeal: ActiveDeal | null;
   products: { id: string; title: string; imageUrl: string | null; pinned: boolean; removed: boolean }[];
 }
 
@@ -205,7 +207,10 @@ export function ShowPage({
           </Layout.Section>
         ) : null}
         <Layout.Section>
-          <LineupCard show={show} />
+          <BlockStack gap="400">
+            <LineupCard show={show} />
+            {show.status === "live" || show.status === "scheduled" ? <DealCard deal={show.activeDeal} /> : null}
+          </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">

@@ -15,10 +15,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const parsed = showCommand.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return badRequest(parsed.error.issues.map((issue) => issue.message).join("; "));
-  return runShowCommand(session.shop, z.string().parse(params.id), parsed.data);
+  return runShowCommand({ shop: session.shop, admin }, z.string().parse(params.id), parsed.data);
 };
 
 export default function ShowRoute() {

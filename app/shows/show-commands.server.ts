@@ -1,4 +1,6 @@
+import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { z } from "zod";
+import { dealInput, startDeal, stopDeal } from "./deals.server";
 import { archiveShow, attachLiveStream, endShow, revealStreamKey, rotateStreamKey, setProductPinned } from "./shows.server";
 
 /** Everything the show page can ask for, one intent per button. */
@@ -10,6 +12,8 @@ export const showCommand = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("archive") }),
   z.object({ intent: z.literal("pin"), showProductId: z.string().min(1) }),
   z.object({ intent: z.literal("unpin"), showProductId: z.string().min(1) }),
+  dealInput.extend({ intent: z.literal("start_deal") }),
+  z.object({ intent: z.literal("stop_deal") }),
 ]);
 
 export type ShowCommand = z.infer<typeof showCommand>;
@@ -21,7 +25,11 @@ export interface ShowCommandResult {
 }
 
 /** Runs one command; a failure from Mux comes back as a message for a banner, not a crash. */
-export async function runShowCommand(shop: string, showId: string, command: ShowCommand): Promise<ShowCommandResult> {
+export async function runShowCommand(
+  { shop, admin }: { shop: string; admin: Pick<AdminApiContext, "graphql"> },
+  showId: string,
+  command: ShowCommand,
+): Promise<ShowCommandResult> {
   try {
     switch (command.intent) {
       case "reveal_key":
@@ -44,6 +52,14 @@ export async function runShowCommand(shop: string, showId: string, command: Show
       case "unpin": {
         const pin = await setProductPinned(shop, showId, command.showProductId, command.intent === "pin");
         return { ok: true, message: `${pin.title} ${pin.pinned ? "pinned" : "unpinned"}.` };
+      }
+      case "start_deal": {
+        const { deal } = await startDeal(admin, shop, showId, command);
+        return { ok: true, message: `Deal ${deal.code} is on until ${deal.endsAt.toLocaleTimeString()}.` };
+      }
+      case "stop_deal": {
+        const { deal } = await stopDeal(admin, shop, showId);
+        return { ok: true, message: `Deal ${deal.code} stopped.` };
       }
     }
   } catch (error) {

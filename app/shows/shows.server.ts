@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { formatMinorUnits } from "~/commissions/money";
 import { getShopSettings } from "~/shops/shops.server";
 import {
   MUX_RTMPS_URL,
@@ -92,12 +93,21 @@ export async function attachLiveStream(shop: string, showId: string): Promise<st
   }
 }
 
+function dealLabel(deal: { kind: string; value: number; currency: string | null }): string {
+  if (deal.kind === "percentage") return `${deal.value / 100} % off`;
+  return deal.currency ? `${formatMinorUnits(deal.value, deal.currency)} ${deal.currency} off each item` : "Fixed amount off";
+}
+
 export async function getShowDetail(shop: string, showId: string) {
   const show = await prisma.show.findFirst({
     where: { id: showId, shop },
-    include: { products: { orderBy: { position: "asc" } } },
+    include: {
+      products: { orderBy: { position: "asc" } },
+      deals: { where: { stoppedAt: null, endsAt: { gt: new Date() } }, orderBy: { startsAt: "desc" }, take: 1 },
+    },
   });
   if (!show) return null;
+  const deal = show.deals[0];
   return {
     id: show.id,
     title: show.title,
@@ -111,6 +121,7 @@ export async function getShowDetail(shop: string, showId: string) {
     ingestUrl: MUX_RTMPS_URL,
     playbackId: show.muxPlaybackId,
     replayPlaybackId: show.replayPlaybackId,
+    activeDeal: deal ? { code: deal.code, label: dealLabel(deal), endsAt: deal.endsAt.toISOString() } : null,
     products: show.products.map((product) => ({
       id: product.id,
       productId: product.productId,
