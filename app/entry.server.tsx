@@ -36,3 +36,9 @@ export default async function handleRequest(
     setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+/** Server errors from loaders and actions go to the log with the request they broke. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  console.error(`[app] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+}

@@ -35,12 +35,18 @@ const variables = {
   MUX_TOKEN_SECRET: { schema: z.string().min(1), purpose: "the Mux access token secret" },
   MUX_WEBHOOK_SECRET: { schema: secret, purpose: "the signing secret that verifies Mux webhooks" },
   MUX_BASE_URL: { schema: url.optional(), purpose: "the Mux API origin (set only for the sandbox)" },
+  MUX_STREAM_URL: { schema: url.default("https://stream.mux.com"), purpose: "where players fetch HLS playlists by playback id" },
+  MUX_IMAGE_URL: { schema: url.default("https://image.mux.com"), purpose: "where posters and thumbnails are fetched by playback id" },
   STRIPE_SECRET_KEY: { schema: z.string().regex(/^sk_/, "must start with sk_"), purpose: "the Stripe platform key that pays creators" },
   STRIPE_WEBHOOK_SECRET: { schema: z.string().regex(/^whsec_/, "must start with whsec_"), purpose: "the signing secret that verifies Stripe webhooks" },
   STRIPE_API_URL: { schema: url.optional(), purpose: "the Stripe API origin (set only for the sandbox)" },
   SHOPIFY_SANDBOX_URL: {
     schema: url.optional(),
     purpose: "the sandbox Shopify emulator that stands in for every *.myshopify.com shop (never set in production)",
+  },
+  APP_BRIDGE_URL: {
+    schema: url.optional(),
+    purpose: "the App Bridge script the embedded admin loads (set only for the sandbox; Shopify's CDN otherwise)",
   },
   APP_SECRET: { schema: secret, purpose: "the key that signs viewer tokens, preview links and creator sessions" },
   PORT: { schema: z.coerce.number().int().positive().default(3000), purpose: "the port the server listens on" },

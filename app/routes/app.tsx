@@ -11,13 +11,14 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
-  return { apiKey: env().SHOPIFY_API_KEY };
+  const { SHOPIFY_API_KEY, APP_BRIDGE_URL } = env();
+  return { apiKey: SHOPIFY_API_KEY, appBridgeUrl: APP_BRIDGE_URL };
 };
 
 export default function EmbeddedApp() {
-  const { apiKey } = useLoaderData<typeof loader>();
+  const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey}>
+    <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
       <NavMenu>
         <Link to="/app" rel="home">
           Live Shows

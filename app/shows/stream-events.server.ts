@@ -20,11 +20,15 @@ export const muxEvent = z.object({
 
 export type MuxEvent = z.infer<typeof muxEvent>;
 
-const lifecycleKindByType: Partial<Record<string, LifecycleEventKind>> = {
-  "video.live_stream.active": "stream_active",
-  "video.live_stream.idle": "stream_idle",
-  "video.asset.live_stream_completed": "stream_completed",
-  "video.asset.ready": "replay_ready",
+/**
+ * Mux makes the recording asset ready while the show is still live (a live asset), so
+ * `video.asset.ready` says nothing about the replay: `live_stream_completed` is the moment the
+ * broadcast is over and the recording final.
+ */
+const lifecycleKindsByType: Partial<Record<string, LifecycleEventKind[]>> = {
+  "video.live_stream.active": ["stream_active"],
+  "video.live_stream.idle": ["stream_idle"],
+  "video.asset.live_stream_completed": ["stream_completed", "replay_ready"],
 };
 
 /** Asset events name their live stream; live-stream events are the live stream. */
@@ -43,15 +47,17 @@ export async function findShowForMuxEvent(event: MuxEvent) {
  * environment on the same Mux account) and types that don't move the lifecycle are ignored.
  */
 export async function applyMuxEvent(event: MuxEvent, show: { id: string; shop: string }): Promise<void> {
-  const kind = lifecycleKindByType[event.type];
-  if (!kind) return;
-  if (kind === "replay_ready") {
+  const kinds = lifecycleKindsByType[event.type];
+  if (!kinds) return;
+  if (kinds.includes("replay_ready")) {
     const playbackId = event.data.playback_ids?.find((id) => id.policy === "public")?.id;
-    if (!event.data.live_stream_id || !playbackId) return;
+    if (!playbackId) return;
     await prisma.show.update({
       where: { id: show.id, shop: show.shop },
       data: { replayAssetId: event.data.id, replayPlaybackId: playbackId },
     });
   }
-  await recordLifecycleEvent(show.shop, show.id, kind, new Date(event.created_at), { muxEventId: event.id });
+  for (const kind of kinds) {
+    await recordLifecycleEvent(show.shop, show.id, kind, new Date(event.created_at), { muxEventId: event.id });
+  }
 }

@@ -1,0 +1,199 @@
+// Each app instance's side of the realtime fan-out: one channel per show that has viewers here,
+// subscribed to the bus, keeping a ring of recent events and writing each event's bytes to every
+// viewer. Snapshots are loaded elsewhere and handed in (loadSnapshot), so this file knows no database.
+import type { Bus, Unsubscribe } from "./bus";
+import { showChannel } from "./bus";
+import type { RealtimeEvent } from "./events";
+import { commentFrame, eventFrame, type SseFrame } from "./frame";
+import { EventRing } from "./ring";
+import type { SseSink } from "./sink";
+
+export interface Snapshot {
+  /** The show's event number when the snapshot was read: it reflects every event up to it. */
+  seq: number;
+  frame: SseFrame;
+}
+
+export interface HubOptions {
+  bus: Bus;
+  ringSize: number;
+  /** How long a channel stays subscribed with no viewers, so a quick reconnect can still resume. */
+  idleGraceMs: number;
+  heartbeatMs: number;
+  /** A snapshot is reused this long: a crowd arriving at once costs one read, not one per viewer. */
+  snapshotMaxAgeMs: number;
+  /** The show's current event number, read after subscribing: everything after it reaches the ring. */
+  readEventSeq(shop: string, showId: string): Promise<number>;
+  loadSnapshot(shop: string, showId: string): Promise<Snapshot>;
+}
+
+interface Viewer {
+  sink: SseSink;
+  /** Events up to this number are already reflected in what the viewer got (snapshot or replay). */
+  floor: number;
+  live: boolean;
+}
+
+class ShowChannel {
+  readonly viewers = new Set<Viewer>();
+  closed = false;
+  ring: EventRing;
+  private unsubscribe: Unsubscribe | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private snapshot: { loaded: Promise<Snapshot>; at: number } | undefined;
+
+  constructor(
+    readonly shop: string,
+    readonly showId: string,
+    private readonly options: HubOptions,
+    private readonly onIdle: (channel: ShowChannel) => void,
+  ) {
+    this.ring = new EventRing(options.ringSize, Number.POSITIVE_INFINITY);
+  }
+
+  async open() {
+    this.unsubscribe = await this.options.bus.subscribe(showChannel(this.showId), (event) => this.receive(event));
+    this.ring.coveredAfter = await this.options.readEventSeq(this.shop, this.showId);
+  }
+
+  async close() {
+    this.closed = true;
+    clearTimeout(this.idleTimer);
+    for (const viewer of this.viewers) viewer.sink.close();
+    await this.unsubscribe?.();
+  }
+
+  receive(event: RealtimeEvent) {
+    const frame = eventFrame(event);
+    this.ring.push({ seq: event.seq, frame });
+    for (const viewer of this.viewers) {
+      if (viewer.live && event.seq > viewer.floor) viewer.sink.write(frame);
+    }
+  }
+
+  /** Resumes after lastSeq from the ring when it holds everything since; otherwise sends a snapshot. */
+  join(sink: SseSink, lastSeq: number | null) {
+    clearTimeout(this.idleTimer);
+    const viewer: Viewer = { sink, floor: -1, live: false };
+    this.viewers.add(viewer);
+    sink.onClose(() => this.leave(viewer));
+    if (lastSeq !== null && this.ring.canReplayAfter(lastSeq)) {
+      this.catchUp(viewer, lastSeq);
+    } else {
+      void this.sendSnapshot(viewer);
+    }
+  }
+
+  private catchUp(viewer: Viewer, after: number) {
+    let floor = after;
+    for (const entry of this.ring.after(after)) {
+      viewer.sink.write(entry.frame);
+      floor = Math.max(floor, entry.seq);
+    }
+    viewer.floor = floor;
+    viewer.live = true;
+  }
+
+  private async sendSnapshot(viewer: Viewer, attempts = 3) {
+    let snapshot: Snapshot;
+    try {
+      snapshot = await this.currentSnapshot();
+    } catch (error) {
+      console.error(`Realtime: could not load the snapshot of show ${this.showId} (${this.shop}); closing the stream`, error);
+      viewer.sink.close();
+      return;
+    }
+    if (!this.viewers.has(viewer)) return;
+    // Events after the snapshot's number that arrived while it loaded are in the ring; in the rare
+    // case the ring has already let them go, a fresh snapshot is the only complete answer.
+    if (!this.ring.canReplayAfter(snapshot.seq)) {
+      this.snapshot = undefined;
+      if (attempts > 1) return this.sendSnapshot(viewer, attempts - 1);
+      viewer.sink.close();
+      return;
+    }
+    viewer.sink.write(snapshot.frame);
+    this.catchUp(viewer, snapshot.seq);
+  }
+
+  private currentSnapshot(): Promise<Snapshot> {
+    const now = Date.now();
+    if (!this.snapshot || now - this.snapshot.at > this.options.snapshotMaxAgeMs) {
+      const loaded = this.options.loadSnapshot(this.shop, this.showId);
+      this.snapshot = { loaded, at: now };
+      loaded.catch(() => {
+        if (this.snapshot?.loaded === loaded) this.snapshot = undefined;
+      });
+    }
+    return this.snapshot.loaded;
+  }
+
+  private leave(viewer: Viewer) {
+    this.viewers.delete(viewer);
+    if (this.viewers.size) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (!this.viewers.size) this.onIdle(this);
+    }, this.options.idleGraceMs);
+    this.idleTimer.unref();
+  }
+}
+
+export class RealtimeHub {
+  private readonly channels = new Map<string, Promise<ShowChannel>>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly heartbeatFrame = commentFrame("heartbeat");
+
+  constructor(private readonly options: HubOptions) {
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  /** Adds a viewer to the show's channel, subscribing this instance to the show first if needed. */
+  async join(shop: string, showId: string, sink: SseSink, lastSeq: number | null): Promise<void> {
+    for (;;) {
+      const channel = await this.channel(shop, showId);
+      // The channel may have gone idle and closed between being found and this turn.
+      if (!channel.closed) return channel.join(sink, lastSeq);
+    }
+  }
+
+  /** Opens (or finds) the show's channel; once this resolves, no event published after is missed. */
+  channel(shop: string, showId: string): Promise<ShowChannel> {
+    let channel = this.channels.get(showId);
+    if (!channel) {
+      const created = new ShowChannel(shop, showId, this.options, (idle) => this.drop(idle));
+      channel = created.open().then(() => created);
+      this.channels.set(showId, channel);
+      channel.catch(() => this.channels.delete(showId));
+    }
+    return channel;
+  }
+
+  viewerCount(showId: string): Promise<number> {
+    return this.channels.get(showId)?.then((channel) => channel.viewers.size) ?? Promise.resolve(0);
+  }
+
+  async close() {
+    clearInterval(this.heartbeat);
+    const channels = await Promise.allSettled(this.channels.values());
+    this.channels.clear();
+    await Promise.all(channels.map((result) => (result.status === "fulfilled" ? result.value.close() : undefined)));
+  }
+
+  private drop(channel: ShowChannel) {
+    void this.channels.get(channel.showId)?.then((current) => {
+      if (current !== channel || channel.viewers.size) return;
+      this.channels.delete(channel.showId);
+      return channel.close();
+    });
+  }
+
+  private beat() {
+    for (const channel of this.channels.values()) {
+      void channel.then((open) => {
+        for (const viewer of open.viewers) viewer.sink.write(this.heartbeatFrame);
+      });
+    }
+  }
+}

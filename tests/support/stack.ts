@@ -1,0 +1,56 @@
+// The whole system on loopback: the Shopify, Mux and Stripe emulators and the built app,
+// wired through the app's normal configuration. Integration and end-to-end tests start one.
+import { sandboxMux, sandboxStripe } from "../sandbox/config";
+import { startMuxEmulator, type MuxEmulator } from "../sandbox/mux";
+import { startShopifyEmulator, type ShopifyEmulator } from "../sandbox/shopify";
+import { startStripeEmulator, type StripeEmulator } from "../sandbox/stripe";
+import { freePort, startAppServer, type AppServer } from "./app-server";
+
+export interface Stack {
+  appUrl: string;
+  app: AppServer;
+  shopify: ShopifyEmulator;
+  mux: MuxEmulator;
+  stripe: StripeEmulator;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  appPort?: number;
+  shopifyPort?: number;
+  muxPort?: number;
+  stripePort?: number;
+  seed?: boolean;
+  env?: Record<string, string>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const appPort = options.appPort ?? (await freePort());
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const [shopify, mux, stripe] = await Promise.all([
+    startShopifyEmulator({ appUrl, port: options.shopifyPort, seed: options.seed ?? true }),
+    startMuxEmulator({ port: options.muxPort, webhookUrl: `${appUrl}/webhooks/mux`, webhookSecret: sandboxMux.webhookSecret }),
+    startStripeEmulator({ port: options.stripePort, webhookUrl: `${appUrl}/webhooks/stripe`, webhookSecret: sandboxStripe.webhookSecret }),
+  ]);
+  const app = await startAppServer(
+    {
+      SHOPIFY_SANDBOX_URL: shopify.url,
+      APP_BRIDGE_URL: `${shopify.url}/cdn/shopifycloud/app-bridge.js`,
+      ...mux.appEnv(),
+      STRIPE_API_URL: stripe.url,
+      ...options.env,
+    },
+    appPort,
+  );
+  return {
+    appUrl,
+    app,
+    shopify,
+    mux,
+    stripe,
+    async close() {
+      await app.close();
+      await Promise.all([shopify.close(), mux.close(), stripe.close()]);
+    },
+  };
+}
