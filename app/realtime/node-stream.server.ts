@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { realtimeConfig } from "./config.server";
+import { closeRealtime } from "./hub-instance.server";
+import { NodeSseSink } from "./node-sink";
+import { answerShowStream } from "./stream.server";
+
+const PATH = /^\/realtime\/shows\/([^/]+)\/?$/;
+
+/**
+ * GET /realtime/shows/:showId?shop=… as a plain Node handler. server.ts mounts it ahead of
+ * Remix: the stream needs the socket itself (write-once buffers, backlog bounds), which a
+ * Remix loader's web stream hides.
+ */
+export async function handleRealtimeRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? "/", "http://realtime.invalid");
+  const showId = PATH.exec(url.pathname)?.[1];
+  if (!showId) {
+    response.writeHead(404, { "Content-Type": "application/json" }).end(JSON.stringify({ error: "Not a show stream" }));
+    return;
+  }
+  let answer;
+  try {
+    answer = await answerShowStream({
+      method: request.method ?? "GET",
+      showId: decodeURIComponent(showId),
+      shop: url.searchParams.get("shop"),
+      origin: header(request, "origin"),
+      // EventSource sends the header on reconnect; polyfills that cannot set headers use the query.
+      lastEventId: header(request, "last-event-id") ?? url.searchParams.get("lastEventId"),
+      clientAddress: request.socket.remoteAddress ?? "unknown",
+      viewerToken: url.searchParams.get("token"),
+    });
+  } catch (error) {
+    console.error(`Realtime: could not open the stream of show ${showId}`, error);
+    response.writeHead(503, { "Content-Type": "application/json", "Retry-After": "5" }).end(JSON.stringify({ error: "Stream unavailable" }));
+    return;
+  }
+  if (answer.kind === "reply") {
+    response.writeHead(answer.status, answer.headers).end(answer.body);
+    return;
+  }
+  request.socket.setNoDelay(true);
+  request.socket.setTimeout(0);
+  response.writeHead(200, answer.headers);
+  response.flushHeaders();
+  answer.attach(new NodeSseSink(response, realtimeConfig().REALTIME_MAX_BACKLOG_BYTES));
+}
+
+export { closeRealtime as closeRealtimeStreams };
+
+function header(request: IncomingMessage, name: string): string | null {
+  const value = request.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}

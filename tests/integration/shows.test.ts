@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { sandboxMux } from "../sandbox/config";
+import { muxSignatureHeader } from "../sandbox/mux";
+import { adminClient, type AdminClient } from "../support/admin-client";
+import { startStack, type Stack } from "../support/stack";
+
+let stack: Stack;
+let admin: AdminClient;
+const shop = "northwind-demo.myshopify.com";
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = adminClient(stack.appUrl, stack.shopify, shop);
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function createShow(title: string, productCount = 3) {
+  const products = stack.shopify.state.getShop(shop).products.slice(0, productCount).map((product) => ({
+    id: product.id,
+    title: product.title,
+    handle: product.handle,
+    imageUrl: product.imageUrl,
+  }));
+  const response = await admin.post("/app/shows/new", {
+    title,
+    description: "",
+    startsAt: "2026-12-01T18:00",
+    durationMinutes: "45",
+    hostName: "Astrid",
+    mode: "public",
+    products: JSON.stringify(products),
+  });
+  expect(response.status).toBe(302);
+  const showId = response.headers.get("location")?.match(/\/app\/shows\/([^/?]+)/)?.[1];
+  expect(showId).toBeTruthy();
+  return prisma.show.findFirstOrThrow({ where: { id: showId!, shop }, include: { products: { orderBy: { position: "asc" } } } });
+}
+
+function reactEscaped(text: string) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+}
+
+function escapeForRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+async function command(showId: string, form: Record<string, string>) {
+  const response = await admin.post(`/app/shows/${showId}`, form);
+  expect(response.status).toBe(200);
+}
+
+describe("scheduling a show", () => {
+  it("saves the lineup in order, in the shop's timezone, and creates a Mux live stream for it", async () => {
+    const show = await createShow("Winter knits");
+    expect(show.status).toBe("scheduled");
+    // The seeded shop is in Europe/Stockholm: 18:00 there on 1 December is 17:00 UTC.
+    expect(show.startsAt.toISOString()).toBe("2026-12-01T17:00:00.000Z");
+    expect(show.products).toHaveLength(3);
+    const stream = stack.mux.liveStream(show.muxLiveStreamId!);
+    expect(stream).toMatchObject({
+      passthrough: show.id,
+      latency_mode: "low",
+      reconnect_window: 60,
+      new_asset_settings: expect.objectContaining({ playback_policies: ["public"] }),
+    });
+    expect(show.muxPlaybackId).toBe(stream?.playback_ids?.[0]?.id);
+  });
+
+  it("answers a form with field errors in words and saves nothing", async () => {
+    const before = await prisma.show.count({ where: { shop } });
+    const response = await admin.post("/app/shows/new", { title: "", startsAt: "", durationMinutes: "1", mode: "public", products: "[]" });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("Give the show a title");
+    expect(html).toContain("Pick at least one product for the show");
+    expect(await prisma.show.count({ where: { shop } })).toBe(before);
+  });
+});
+
+describe("going live through Mux", () => {
+  it("turns live when the encoder connects, records pins with their offset, and keeps a shoppable replay with chapters", async () => {
+    const show = await createShow("Boots live");
+    await stack.mux.connectEncoder(show.muxLiveStreamId!);
+    await stack.mux.webhooks.settled();
+    expect((await prisma.show.findUniqueOrThrow({ where: { id: show.id } })).status).toBe("live");
+
+    await command(show.id, { intent: "pin", showProductId: show.products[1]!.id });
+    const pin = await prisma.showEvent.findFirstOrThrow({ where: { showId: show.id, type: "pin" } });
+    expect(pin.offsetMs).not.toBeNull();
+    expect(JSON.parse(pin.payload)).toMatchObject({ productId: show.products[1]!.productId });
+
+    await command(show.id, { intent: "end_show" });
+    await stack.mux.webhooks.settled();
+    const ended = await prisma.show.findUniqueOrThrow({ where: { id: show.id } });
+    expect(ended.status).toBe("replay_ready");
+    expect(ended.replayPlaybackId).toBeTruthy();
+    expect(stack.mux.asset(ended.replayAssetId!)?.status).toBe("ready");
+
+    const html = await (await admin.get(`/app/shows/${show.id}`)).text();
+    expect(html).toContain("Replay chapters");
+    expect(html).toMatch(new RegExp(`<li>\\d+:\\d{2} ${escapeForRegExp(reactEscaped(show.products[1]!.title))}</li>`));
+  });
+});
+
+describe("Mux webhooks", () => {
+  function signed(body: string, secret: string = sandboxMux.webhookSecret) {
+    return fetch(`${stack.appUrl}/webhooks/mux`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", "mux-signature": muxSignatureHeader(body, secret) },
+    });
+  }
+
+  function event(type: string, liveStreamId: string, createdAt: string, id = randomUUID()) {
+    return JSON.stringify({ id, type, created_at: createdAt, object: { type: "live_stream", id: liveStreamId }, data: { id: liveStreamId } });
+  }
+
+  it("answers 401 to a forged signature and changes nothing", async () => {
+    const show = await createShow("Forged", 1);
+    const response = await signed(event("video.live_stream.active", show.muxLiveStreamId!, new Date().toISOString()), "not-the-secret");
+    expect(response.status).toBe(401);
+    expect((await prisma.show.findUniqueOrThrow({ where: { id: show.id } })).status).toBe("scheduled");
+  });
+
+  it("ignores a duplicate and reaches ended when idle arrives before active", async () => {
+    const show = await createShow("Out of order", 1);
+    const idle = event("video.live_stream.idle", show.muxLiveStreamId!, "2026-12-01T18:50:00.000Z");
+    const active = event("video.live_stream.active", show.muxLiveStreamId!, "2026-12-01T18:05:00.000Z");
+
+    expect((await signed(idle)).status).toBe(200);
+    const duplicate = await signed(idle);
+    expect(duplicate.headers.get("x-duplicate")).toBe("1");
+    expect((await signed(active)).status).toBe(200);
+
+    const after = await prisma.show.findUniqueOrThrow({ where: { id: show.id } });
+    expect(after).toMatchObject({ status: "ended", wentLiveAt: new Date("2026-12-01T18:05:00.000Z"), endedAt: new Date("2026-12-01T18:50:00.000Z") });
+    expect(await prisma.showEvent.count({ where: { showId: show.id, type: "lifecycle.stream_idle" } })).toBe(1);
+  });
+});
+
+describe("flash deals", () => {
+  it("creates a real discount code on the lineup for the deal's time box, and ends it when stopped", async () => {
+    const show = await createShow("Deal night", 2);
+    await command(show.id, { intent: "start_deal", kind: "percentage", amount: "20", minutes: "10" });
+    const deal = await prisma.showDeal.findFirstOrThrow({ where: { showId: show.id } });
+    const discount = stack.shopify.state.findDiscountByCode(shop, deal.code);
+    expect(discount).toMatchObject({ value: { percentage: 0.2 }, productIds: show.products.map((product) => product.productId) });
+    expect(Date.parse(discount!.endsAt!) - Date.parse(discount!.startsAt)).toBe(10 * 60_000);
+
+    await command(show.id, { intent: "stop_deal" });
+    expect(stack.shopify.state.discountStatus(stack.shopify.state.findDiscountByCode(shop, deal.code)!)).toBe("EXPIRED");
+    expect(await prisma.showEvent.count({ where: { showId: show.id, type: { in: ["deal", "deal_stopped"] } } })).toBe(2);
+  });
+});
+
+describe("tenancy", () => {
+  it("does not let another shop read or change a show", async () => {
+    const show = await createShow("Private to Northwind", 1);
+    const otherShop = `rival-${randomUUID().slice(0, 8)}.myshopify.com`;
+    stack.shopify.state.createShop({ domain: otherShop, name: "Rival" });
+    const rival = adminClient(stack.appUrl, stack.shopify, otherShop);
+    expect((await rival.get(`/app/shows/${show.id}`)).status).toBe(404);
+    await rival.post(`/app/shows/${show.id}`, { intent: "pin", showProductId: show.products[0]!.id });
+    expect((await prisma.showProduct.findUniqueOrThrow({ where: { id: show.products[0]!.id } })).pinnedAt).toBeNull();
+  });
+});
