@@ -16,7 +16,7 @@ export function testDatabaseUrl(): string {
   return `file:${path.join(RUN_DIR, "test.db")}`;
 }
 
-function prisma(args: string[], url: string) {
+export function prismaCli(args: string[], url: string) {
   const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/prisma/build/index.js"), ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
@@ -26,11 +26,11 @@ function prisma(args: string[], url: string) {
 }
 
 /** The generated client is tied to one provider; regenerate only when the provider changes. */
-function ensureClientFor(url: string) {
+export function ensureClientFor(url: string) {
   const generated = path.join(ROOT, "node_modules/.prisma/client/schema.prisma");
   const provider = databaseProvider(url);
   if (existsSync(generated) && readFileSync(generated, "utf8").includes(`provider = "${provider}"`)) return;
-  prisma(["generate"], url);
+  prismaCli(["generate"], url);
 }
 
 export async function resetTestDatabase(url: string) {
@@ -44,5 +44,5 @@ export async function resetTestDatabase(url: string) {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(url.slice("file:".length) + suffix, { force: true });
   }
   ensureClientFor(url);
-  prisma(["migrate", "deploy"], url);
+  prismaCli(["migrate", "deploy"], url);
 }

@@ -74,3 +74,8 @@ export const DEFAULT_ID_BASES: Partial<Record<ResourceKind, bigint>> = {
   WebhookSubscription: 1_600_000_001n,
   Shop: 5_500_000_001n,
 };
+
+/** A gid for resources the sandbox derives rather than stores (images, media, options, adjustment groups). */
+export function derivedGid(kind: string, numericId: string | bigint): string {
+  return `gid://shopify/${kind}/${numericId.toString()}`;
+}

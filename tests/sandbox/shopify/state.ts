@@ -85,6 +85,7 @@ export interface SandboxOrder {
   refunds: SandboxRefund[];
   customer?: SandboxCustomer | null;
 }
+/** percentage is a fraction as in Shopify's API (0.2 = 20 % off); amount is minor units. */
 export type SandboxDiscountValue = { percentage: number } | { amount: number; appliesOnEachItem?: boolean };
 export interface SandboxDiscount {
   id: string;
@@ -410,6 +411,12 @@ export class SandboxState {
   ): SandboxDiscount {
     const current = this.getShop(shop);
     if (this.findDiscountByCode(shop, input.code)) throw new SandboxError(`Code ${input.code} is already used in ${shop}`);
+    if ("percentage" in input.value && !(input.value.percentage >= 0 && input.value.percentage <= 1)) {
+      throw new SandboxError(`A percentage is a fraction between 0 and 1 (got ${input.value.percentage})`);
+    }
+    if ("amount" in input.value && !(Number.isInteger(input.value.amount) && input.value.amount >= 0)) {
+      throw new SandboxError(`An amount is a non-negative integer of minor units (got ${input.value.amount})`);
+    }
     const at = this.stamp();
     const discount: SandboxDiscount = { ...input, id: this.ids.take("DiscountCodeNode"), status: "ACTIVE", createdAt: at, updatedAt: at };
     discount.status = this.discountStatus(discount);
@@ -661,7 +668,7 @@ function allocateDiscount(discount: SandboxDiscount, lines: SandboxOrderLine[]):
       discount.variantIds.some((id) => sameId(id, line.variantId)),
   );
   if ("percentage" in discount.value) {
-    const fraction = discount.value.percentage > 1 ? discount.value.percentage / 100 : discount.value.percentage;
+    const fraction = discount.value.percentage;
     for (const line of targeted) line.discount = Math.round(line.price * line.quantity * fraction);
     return;
   }

@@ -8,28 +8,15 @@ export interface MoneyFormats {
   moneyWithCurrencyFormat: string;
 }
 
-export const DEFAULT_MONEY_FORMATS: Record<string, MoneyFormats> = {
-  USD: { moneyFormat: "${{amount}}", moneyWithCurrencyFormat: "${{amount}} USD" },
-  CAD: { moneyFormat: "${{amount}}", moneyWithCurrencyFormat: "${{amount}} CAD" },
-  EUR: { moneyFormat: "€{{amount_with_comma_separator}}", moneyWithCurrencyFormat: "€{{amount_with_comma_separator}} EUR" },
-  GBP: { moneyFormat: "£{{amount}}", moneyWithCurrencyFormat: "£{{amount}} GBP" },
-  JPY: { moneyFormat: "¥{{amount_no_decimals}}", moneyWithCurrencyFormat: "¥{{amount_no_decimals}} JPY" },
-};
-
-export function moneyFormatsFor(currency: string): MoneyFormats {
-  return DEFAULT_MONEY_FORMATS[currency] ?? { moneyFormat: `{{amount}} ${currency}`, moneyWithCurrencyFormat: `{{amount}} ${currency}` };
-}
-
 function groupDigits(integer: string, thousands: string): string {
   return integer.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
 }
 
+/** Writes a non-negative amount of cents. */
 function writeAmount(cents: number, decimals: number, thousands: string, decimal: string): string {
   const fixed = (Math.round(cents) / 100).toFixed(decimals);
   const [integer = "0", fraction] = fixed.split(".");
-  const sign = integer.startsWith("-") ? "-" : "";
-  const grouped = groupDigits(integer.replace("-", ""), thousands);
-  return `${sign}${grouped}${fraction ? decimal + fraction : ""}`;
+  return `${groupDigits(integer, thousands)}${fraction ? decimal + fraction : ""}`;
 }
 
 /** The placeholders Shopify documents for money formats, with how each writes 113465 cents. */
@@ -46,10 +33,12 @@ const AMOUNT_WRITERS: Record<string, (cents: number) => string> = {
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/;
 
+/** A negative amount puts its minus sign before the whole format ("-$2.50"), as Shopify writes it. */
 export function formatMoney(cents: number | string | null | undefined, format: string): string {
   const value = Number(cents ?? 0);
   const amount = Number.isFinite(value) ? value : 0;
-  return format.replace(PLACEHOLDER, (whole, name: string) => AMOUNT_WRITERS[name]?.(amount) ?? whole);
+  const written = format.replace(PLACEHOLDER, (whole, name: string) => AMOUNT_WRITERS[name]?.(Math.abs(amount)) ?? whole);
+  return amount < 0 ? `-${written}` : written;
 }
 
 /** `money_without_currency`: the number as the shop writes it, without symbol or code. */

@@ -1,0 +1,11 @@
+// What every Admin API resolver receives: the store, the shop the token belongs to, and the
+// API version the request named.
+import type { SandboxShop, SandboxState } from "../state";
+
+export interface AdminContext {
+  state: SandboxState;
+  shop: SandboxShop;
+  version: string;
+  /** The access token's scopes. */
+  scopes: Set<string>;
+}

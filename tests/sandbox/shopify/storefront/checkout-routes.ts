@@ -1,0 +1,102 @@
+// A test-mode checkout: the cart, any discount code from a /discount/<code> link, and a
+// "Pay now" button. Paying turns the cart into a paid order through the sandbox state (which
+// takes the stock and announces orders/paid and inventory_levels/update), then starts a new cart.
+import type { Router } from "../../http";
+import { numericIdOf } from "../ids";
+import { SandboxError, type SandboxOrder } from "../state";
+import { storefrontCents } from "./cart-json";
+import { CART_COOKIE, DISCOUNT_COOKIE, cookieHeader, expiredCookieHeader, readCookies } from "./cookies";
+import { redirect } from "./respond";
+import { requestCart, requestCustomer, storefrontShop, type CookieJar, type StorefrontContext } from "./storefront-context";
+import { renderStorefrontPage } from "./storefront-page";
+
+/** Why a discount code cannot be used now, or undefined when it can. */
+function discountProblem(context: StorefrontContext, shop: string, code: string): string | undefined {
+  const discount = context.state.findDiscountByCode(shop, code);
+  if (!discount) return "this code does not exist";
+  const status = context.state.discountStatus(discount);
+  return status === "ACTIVE" ? undefined : `this code is ${status.toLowerCase()}`;
+}
+
+function orderObject(order: SandboxOrder) {
+  return {
+    id: numericIdOf(order.id),
+    name: order.name,
+    total: storefrontCents(order.total, order.currencyCode),
+    lines: order.lines.map((line) => ({ title: line.title, variant_title: line.variantTitle ?? null, quantity: line.quantity })),
+  };
+}
+
+export function registerCheckoutRoutes(router: Router, context: StorefrontContext): void {
+  const { state, carts } = context;
+
+  router.add("GET", "/checkout", async (request, response) => {
+    const jar: CookieJar = [];
+    const shop = storefrontShop(context, request, jar);
+    const code = readCookies(request.headers).get(DISCOUNT_COOKIE);
+    await renderStorefrontPage(context, request, response, {
+      template: "checkout",
+      layout: "checkout",
+      pageTitle: "Checkout",
+      shop,
+      jar,
+      locals: { discount_code: code ?? null, discount_error: code ? discountProblem(context, shop, code) ?? null : null },
+    });
+  });
+
+  router.add("POST", "/checkout", async (request, response) => {
+    const jar: CookieJar = [];
+    const shop = storefrontShop(context, request, jar);
+    const cart = requestCart(context, request, shop, jar);
+    const code = readCookies(request.headers).get(DISCOUNT_COOKIE);
+    const usableCode = code && !discountProblem(context, shop, code) ? code : undefined;
+    let order: SandboxOrder;
+    try {
+      order = state.createPaidOrder(shop, {
+        lines: cart.lines.map((line) => ({
+          variantId: line.variantId,
+          quantity: line.quantity,
+          properties: Object.entries(line.properties).map(([name, value]) => ({ name, value })),
+        })),
+        attributes: Object.entries(cart.attributes).map(([key, value]) => ({ key, value })),
+        discountCode: usableCode,
+        customer: requestCustomer(context, request, shop) ?? null,
+      });
+    } catch (error) {
+      if (!(error instanceof SandboxError)) throw error;
+      // Stock sold elsewhere since the cart was built, an emptied cart, a product unpublished.
+      return renderStorefrontPage(context, request, response, {
+        status: 422,
+        template: "checkout",
+        layout: "checkout",
+        pageTitle: "Checkout",
+        shop,
+        jar,
+        locals: { error: error.message, discount_code: code ?? null },
+      });
+    }
+    // A completed checkout ends the cart: the browser starts a fresh one.
+    carts.forget(cart);
+    const fresh = carts.cartFor(shop, undefined);
+    jar.push(cookieHeader(CART_COOKIE, fresh.token, { maxAgeSeconds: 14 * 24 * 3600 }));
+    if (code) jar.push(expiredCookieHeader(DISCOUNT_COOKIE));
+    redirect(response, `/checkouts/thank-you/${numericIdOf(order.id)}`, jar, 303);
+  });
+
+  router.add("GET", "/checkouts/thank-you/:orderId", async (request, response) => {
+    const jar: CookieJar = [];
+    const shop = storefrontShop(context, request, jar);
+    const order = state.findOrder(shop, request.params.orderId ?? "");
+    if (!order) {
+      return renderStorefrontPage(context, request, response, { status: 404, template: "404", pageTitle: "Not found", shop, jar, locals: { message: "No such order." } });
+    }
+    await renderStorefrontPage(context, request, response, {
+      template: "thank-you",
+      layout: "checkout",
+      pageTitle: `Order ${order.name}`,
+      shop,
+      jar,
+      locals: { order: orderObject(order) },
+    });
+  });
+}

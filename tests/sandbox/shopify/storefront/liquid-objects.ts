@@ -1,0 +1,142 @@
+// The Liquid objects a Shopify theme sees (shop, product, cart, customer), built from the
+// sandbox state. Ids stay decimal strings so Liquid prints every digit; amounts are cents.
+import type { SandboxState, SandboxShop, SandboxProduct, SandboxVariant, SandboxCustomer } from "../state";
+import { numericIdOf } from "../ids";
+import { storefrontCents, type CartJson } from "./cart-json";
+
+export interface VariantObject {
+  id: string;
+  title: string;
+  price: number;
+  compare_at_price: number | null;
+  available: boolean;
+  sku: string;
+  options: string[];
+  option1: string | null;
+  option2: string | null;
+  option3: string | null;
+  featured_image: { src: string; alt: string } | null;
+  url: string;
+}
+
+export interface ProductObject {
+  id: string;
+  title: string;
+  handle: string;
+  url: string;
+  description: string;
+  vendor: string;
+  type: string;
+  tags: string[];
+  available: boolean;
+  price: number;
+  price_min: number;
+  price_max: number;
+  price_varies: boolean;
+  compare_at_price: number | null;
+  featured_image: { src: string; alt: string };
+  images: { src: string; alt: string }[];
+  options: string[];
+  options_with_values: { name: string; position: number; values: string[]; selected_value: string | null }[];
+  has_only_default_variant: boolean;
+  variants: VariantObject[];
+  selected_or_first_available_variant: VariantObject | null;
+}
+
+export function shopObject(shop: SandboxShop, origin: string) {
+  return {
+    name: shop.name,
+    permanent_domain: shop.domain,
+    domain: shop.domain,
+    url: origin,
+    email: shop.email,
+    currency: shop.currencyCode,
+    money_format: shop.moneyFormat,
+    money_with_currency_format: shop.moneyWithCurrencyFormat,
+  };
+}
+
+export function variantObject(state: SandboxState, shop: string, product: SandboxProduct, variant: SandboxVariant): VariantObject {
+  const available = state.availableQuantity(shop, variant);
+  const currency = state.getShop(shop).currencyCode;
+  const id = numericIdOf(variant.id);
+  const values = variant.selectedOptions.map((option) => option.value);
+  return {
+    id,
+    title: variant.title,
+    price: storefrontCents(variant.price, currency),
+    compare_at_price: variant.compareAtPrice === null ? null : storefrontCents(variant.compareAtPrice, currency),
+    available: available === null || available > 0,
+    sku: variant.sku,
+    options: values,
+    option1: values[0] ?? null,
+    option2: values[1] ?? null,
+    option3: values[2] ?? null,
+    featured_image: variant.imageUrl ? { src: variant.imageUrl, alt: product.title } : null,
+    url: `/products/${product.handle}?variant=${id}`,
+  };
+}
+
+export function productObject(state: SandboxState, shop: string, product: SandboxProduct, selectedVariantId?: string | null): ProductObject {
+  const variants = product.variants.map((variant) => variantObject(state, shop, product, variant));
+  const prices = variants.map((variant) => variant.price);
+  const selected =
+    (selectedVariantId ? variants.find((variant) => variant.id === selectedVariantId) : undefined) ??
+    variants.find((variant) => variant.available) ??
+    variants[0] ??
+    null;
+  const image = { src: product.imageUrl, alt: product.title };
+  return {
+    id: numericIdOf(product.id),
+    title: product.title,
+    handle: product.handle,
+    url: `/products/${product.handle}`,
+    description: product.descriptionHtml,
+    vendor: product.vendor,
+    type: product.productType,
+    tags: product.tags ?? [],
+    available: variants.some((variant) => variant.available),
+    price: Math.min(...prices),
+    price_min: Math.min(...prices),
+    price_max: Math.max(...prices),
+    price_varies: Math.min(...prices) !== Math.max(...prices),
+    compare_at_price: selected?.compare_at_price ?? null,
+    featured_image: image,
+    images: [image, ...variants.flatMap((variant) => (variant.featured_image ? [variant.featured_image] : []))],
+    options: product.options.map((option) => option.name),
+    options_with_values: product.options.map((option, i) => ({
+      name: option.name,
+      position: i + 1,
+      values: option.values,
+      selected_value: selected?.options[i] ?? null,
+    })),
+    has_only_default_variant: product.variants.length === 1 && product.variants[0]?.title === "Default Title",
+    variants,
+    selected_or_first_available_variant: selected,
+  };
+}
+
+/** The cart object mirrors /cart.js (Liquid reads the same fields), with ids as strings. */
+export function cartObject(cart: CartJson) {
+  return {
+    ...cart,
+    items: cart.items.map((item) => ({
+      ...item,
+      id: item.id.digits,
+      variant_id: item.variant_id.digits,
+      product_id: item.product_id.digits,
+      properties: Object.entries(item.properties).map(([name, value]) => ({ name, value, hidden: name.startsWith("_") })),
+    })),
+  };
+}
+
+export function customerObject(customer: SandboxCustomer | undefined) {
+  if (!customer) return null;
+  return {
+    id: numericIdOf(customer.id),
+    email: customer.email,
+    first_name: customer.firstName ?? "",
+    last_name: customer.lastName ?? "",
+    name: [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email,
+  };
+}
