@@ -5,7 +5,7 @@ import { getShopSettings } from "~/shops/shops.server";
 import { checkShowClaim } from "./claim-check";
 import { loadClaimedShows } from "./claimed-shows.server";
 import { recordEntryOnce } from "./entries.server";
-import { commissionFor } from "./money";
+import { commissionFor, isCommissionRate } from "./money";
 import { readPaidOrder, type OrderPaidPayload, type PaidOrder, type PaidOrderLine } from "./paid-order";
 
 const DAY_MS = 86_400_000;
@@ -34,7 +34,7 @@ export async function recordOrderCommissions(shop: string, payload: OrderPaidPay
       result.refused.push({ lineItemId: line.lineItemId, showId: line.claim.showId, reason: verdict.reason });
       continue;
     }
-    const amountMinor = commissionFor(line.salesAmountMinor, verdict.rateBps);
+    const amountMinor = commissionOnLine(shop, verdict.showId, line.salesAmountMinor, verdict.rateBps);
     const newlyRecorded = await recordEntryOnce({
       shop,
       creatorId: verdict.creatorId,
@@ -52,6 +52,17 @@ export async function recordOrderCommissions(shop: string, payload: OrderPaidPay
     result.earned.push({ lineItemId: line.lineItemId, showId: verdict.showId, creatorId: verdict.creatorId, amountMinor, newlyRecorded });
   }
   return result;
+}
+
+/**
+ * A rate outside 0–100% is a data error the merchant must fix, not a claim to refuse: failing
+ * the delivery keeps the sale, and Shopify's retry records it once the rate is corrected.
+ */
+function commissionOnLine(shop: string, showId: string, salesAmountMinor: number, rateBps: number): number {
+  if (!isCommissionRate(rateBps)) {
+    throw new Error(`Show ${showId} of ${shop} pays ${rateBps} basis points; set its or its creator's rate to 0–10000 so the order can be attributed`);
+  }
+  return commissionFor(salesAmountMinor, rateBps);
 }
 
 type ClaimedOrderLine = PaidOrderLine & { claim: NonNullable<PaidOrderLine["claim"]> };

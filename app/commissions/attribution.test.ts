@@ -163,3 +163,17 @@ describe("attributing orders/paid to a show's creator", () => {
     });
   });
 });
+
+describe("a rate outside 0–100%", () => {
+  it("fails the delivery with what to fix, so Shopify's retry can record the sale once it is corrected", async () => {
+    const shop = uniqueShop("attr-bad-rate");
+    const product = nextProductNumber();
+    const { show } = await createShowWithCreator(shop, { lineup: [product], showBps: 12_000 });
+    const order = body({ lines: [{ productNumber: product, price: "10.00", showId: show.id }] });
+
+    await expect(attribute(shop, order)).rejects.toThrow(`Show ${show.id} of ${shop} pays 12000 basis points`);
+    await prisma.show.update({ where: { id: show.id }, data: { commissionBps: 2000 } });
+    await attribute(shop, order);
+    expect((await entriesOf(shop)).map((entry) => entry.amountMinor)).toEqual([200]);
+  });
+});

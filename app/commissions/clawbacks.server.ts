@@ -1,7 +1,8 @@
 // refunds/create → a clawback (a negative entry) per refunded line and creator that earned on
 // it. A clawback is never attached to a payout when written: if its earning was already paid,
 // it nets against the creator's next payout instead, and a balance it drives below zero
-// carries forward (ledger.server.ts).
+// carries forward (ledger.server.ts). Clawbacks follow refunded units: a refund of money
+// without units (goodwill, shipping, an adjustment) takes no commission back.
 import type { CommissionEntry } from "@prisma/client";
 import type { z } from "zod";
 import prisma from "~/db.server";
@@ -63,10 +64,14 @@ export async function recordRefundClawbacks(shop: string, payload: RefundCreateP
   return result;
 }
 
-/** One refund may list a line more than once (restocked at two locations): its units add up. */
+/**
+ * One refund may list a line more than once (restocked at two locations): its units add up.
+ * A line listed with no units returns nothing, so it takes nothing back.
+ */
 function refundedLines(payload: RefundCreatePayload): Map<string, RefundedLine> {
   const lines = new Map<string, RefundedLine>();
   for (const refundLine of payload.refund_line_items) {
+    if (refundLine.quantity === 0) continue;
     const id = refundLine.line_item.admin_graphql_api_id;
     const units = (lines.get(id)?.units ?? 0) + refundLine.quantity;
     lines.set(id, { lineItem: refundLine.line_item, units });

@@ -134,6 +134,12 @@ describe("clawbacks from refunds/create", () => {
     expect(await clawbacksOf(shop)).toEqual([]);
   });
 
+  it("takes nothing back for a show line listed with no units returned", async () => {
+    const { shop, order } = await paidShowOrder("claw-zero", (showId, product) => [{ productNumber: product, price: "10.00", showId }]);
+    expect(await refund(shop, order, [{ lineIndex: 0, quantity: 0 }])).toEqual({ clawedBack: [], awaitingEarning: [] });
+    expect(await clawbacksOf(shop)).toEqual([]);
+  });
+
   it("asks to wait when a refund overtakes the orders/paid of a line that would earn, and claws back once it is there", async () => {
     const shop = uniqueShop("claw-overtaken");
     const product = nextProductNumber();

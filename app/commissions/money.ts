@@ -63,12 +63,15 @@ export function formatMinorUnits(minor: number, currency: string): string {
   return `${minor < 0 ? "-" : ""}${whole}${fraction}`;
 }
 
+/** A commission rate is whole basis points from 0 (nothing) to 10000 (the whole amount). */
+export function isCommissionRate(bps: number): boolean {
+  return Number.isInteger(bps) && bps >= 0 && bps <= BASIS_POINTS_IN_WHOLE;
+}
+
 /** The commission on an amount at a rate in basis points (1000 = 10%), rounded by the rule above. */
 export function commissionFor(amountMinor: number, bps: number): number {
   assertMinorUnits(amountMinor, "amount");
-  if (!Number.isInteger(bps) || bps < 0 || bps > BASIS_POINTS_IN_WHOLE) {
-    throw new RangeError(`A commission rate must be whole basis points from 0 to 10000, not ${bps}`);
-  }
+  if (!isCommissionRate(bps)) throw new RangeError(`A commission rate must be whole basis points from 0 to 10000, not ${bps}`);
   return roundedQuotient(BigInt(amountMinor) * BigInt(bps), BigInt(BASIS_POINTS_IN_WHOLE));
 }
 

@@ -1,8 +1,9 @@
 import { useFetcher } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField, Thumbnail } from "@shopify/polaris";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ShowStatus } from "~/shows/lifecycle";
 import { DealCard, type ActiveDeal } from "./DealCard";
+import { PreviewPlayer } from "./PreviewPlayer";
 
 interface ShowView {
   id: string;
@@ -13,6 +14,8 @@ interface ShowView {
   hasStream: boolean;
   ingestUrl: string;
   activeDeal: ActiveDeal | null;
+  previewStream: { src: string; poster: string } | null;
+  previewUrl: string | null;
   products: { id: string; title: string; imageUrl: string | null; pinned: boolean; removed: boolean }[];
 }
 
@@ -162,6 +165,13 @@ function LineupCard({ show }: { show: ShowView }) {
   );
 }
 
+/** The player is a browser-only web component: it mounts after hydration. */
+function StreamPreview({ src, poster, title }: { src: string; poster: string; title: string }) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return <Card>{mounted ? <PreviewPlayer src={src} poster={poster} title={title} /> : <div style={{ aspectRatio: "16 / 9" }} />}</Card>;
+}
+
 export function ShowPage({
   show,
   chapters,
@@ -206,8 +216,21 @@ export function ShowPage({
             </Card>
           </Layout.Section>
         ) : null}
+        {show.previewUrl ? (
+          <Layout.Section>
+            <Banner tone="info" title="Rehearsal">
+              <p>Shoppers cannot see this show. Open it on your storefront with this private link (valid for 24 hours):</p>
+              <p>
+                <a href={show.previewUrl} target="_blank" rel="noreferrer">
+                  Open the rehearsal preview
+                </a>
+              </p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <BlockStack gap="400">
+            {show.status === "live" && show.previewStream ? <StreamPreview title={show.title} {...show.previewStream} /> : null}
             <LineupCard show={show} />
             {show.status === "live" || show.status === "scheduled" ? <DealCard deal={show.activeDeal} /> : null}
           </BlockStack>

@@ -1,6 +1,11 @@
 import prisma from "~/db.server";
 import type { OnlineLocations } from "./levels";
 
+// Every stock recompute needs the set and it changes rarely: a few seconds' staleness on
+// another instance is cheaper than a read per webhook; this instance forgets it on change.
+const MAX_AGE_MS = 5_000;
+const recentlyRead = new Map<string, { online: OnlineLocations; at: number }>();
+
 /**
  * The locations whose stock a shop sells online. Until the app has read the shop's locations
  * (syncOnlineLocations), every location counts: showing stock that exists beats hiding it.
@@ -15,10 +20,6 @@ export async function getOnlineLocations(shop: string): Promise<OnlineLocations>
   return online;
 }
 
-// Every stock recompute needs the set and it changes rarely: a few seconds' staleness on
-// another instance is cheaper than a read per webhook; this instance forgets it on change.
-const MAX_AGE_MS = 5_000;
-const recentlyRead = new Map<string, { online: OnlineLocations; at: number }>();
 
 /** Sets the shop's online locations (Location GIDs), or null to count every location again. */
 export async function setOnlineLocations(shop: string, locationIds: readonly string[] | null): Promise<void> {

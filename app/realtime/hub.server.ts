@@ -94,7 +94,7 @@ class ShowChannel {
     viewer.live = true;
   }
 
-  private async sendSnapshot(viewer: Viewer, attempts = 3) {
+  private async sendSnapshot(viewer: Viewer, attempts = 3): Promise<void> {
     let snapshot: Snapshot;
     try {
       snapshot = await this.currentSnapshot();

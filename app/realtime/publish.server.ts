@@ -11,8 +11,16 @@ export async function publishShowEvent<T extends ShowEventType>(
   data: ShowEventPayloads[T],
 ): Promise<RealtimeEvent<T>[]> {
   const seqs = await claimEventSeqs(shop, showIds);
-  const bus = getBus();
   const events = [...seqs].map(([showId, seq]) => ({ showId, seq, type, data }));
-  await Promise.all(events.map((event) => bus.publish(showChannel(event.showId), event)));
+  await Promise.all(events.map(publishNumberedEvent));
   return events;
+}
+
+/**
+ * Sends an event that already has its number: one the caller claimed from Show.lastEventSeq
+ * itself, such as a timeline entry written in the same transaction (shows/timeline.server.ts).
+ * Publish after that transaction commits, so a viewer's snapshot never runs ahead of the event.
+ */
+export async function publishNumberedEvent(event: RealtimeEvent): Promise<void> {
+  await getBus().publish(showChannel(event.showId), event);
 }

@@ -1,5 +1,6 @@
 import prisma from "~/db.server";
 import { formatMinorUnits } from "~/commissions/money";
+import { env } from "~/env.server";
 import { getShopSettings } from "~/shops/shops.server";
 import {
   MUX_RTMPS_URL,
@@ -12,6 +13,7 @@ import {
 import type { ShowStatus } from "./lifecycle";
 import { buildChapters } from "./chapters";
 import { recordLifecycleEvent } from "./lifecycle.server";
+import { createPreviewToken } from "./preview-link.server";
 import { appendTimelineEvent } from "./timeline.server";
 import type { ShowInput } from "./show-input";
 import { zonedLocalToUtc } from "./zoned-time";
@@ -108,6 +110,8 @@ export async function getShowDetail(shop: string, showId: string) {
   });
   if (!show) return null;
   const deal = show.deals[0];
+  const { MUX_STREAM_URL, MUX_IMAGE_URL } = env();
+  const storefront = (await prisma.shop.findUnique({ where: { domain: shop } }))?.storefrontOrigins.split(",")[0] || `https://${shop}`;
   return {
     id: show.id,
     title: show.title,
@@ -120,6 +124,10 @@ export async function getShowDetail(shop: string, showId: string) {
     hasStream: Boolean(show.muxLiveStreamId),
     ingestUrl: MUX_RTMPS_URL,
     playbackId: show.muxPlaybackId,
+    previewStream: show.muxPlaybackId
+      ? { src: `${MUX_STREAM_URL}/${show.muxPlaybackId}.m3u8`, poster: `${MUX_IMAGE_URL}/${show.muxPlaybackId}/thumbnail.jpg` }
+      : null,
+    previewUrl: show.mode === "rehearsal" ? `${storefront}/?live_show=${show.id}&live_preview=${createPreviewToken(shop, show.id)}` : null,
     replayPlaybackId: show.replayPlaybackId,
     activeDeal: deal ? { code: deal.code, label: dealLabel(deal), endsAt: deal.endsAt.toISOString() } : null,
     products: show.products.map((product) => ({

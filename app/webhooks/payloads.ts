@@ -5,8 +5,9 @@ import { MoneyFormatError, parseMinorUnits } from "~/commissions/money";
 // so the app keys everything on the admin_graphql_api_id strings.
 const gid = (type: string) => z.string().startsWith(`gid://shopify/${type}/`);
 
+// The GID names both ids: gid://shopify/InventoryLevel/<location>?inventory_item_id=<item>.
 export const inventoryLevelUpdate = z.object({
-  admin_graphql_api_id: gid("InventoryLevel"),
+  admin_graphql_api_id: gid("InventoryLevel").regex(/^gid:\/\/shopify\/InventoryLevel\/\d+\?inventory_item_id=\d+$/, "must name the location and the inventory item"),
   available: z.number().int().nullable(),
   updated_at: z.string().datetime({ offset: true }),
 });
@@ -17,12 +18,19 @@ export const inventoryItemUpdate = z.object({
   updated_at: z.string().datetime({ offset: true }),
 });
 
+// A variant's inventory_item_id has no GID twin here: the route reads its digits from the raw body.
 export const productUpdate = z.object({
   admin_graphql_api_id: gid("Product"),
   title: z.string(),
+  handle: z.string().optional(),
   updated_at: z.string().datetime({ offset: true }),
+  image: z.object({ src: z.string().url() }).nullable().optional(),
+  variants: z
+    .array(z.object({ admin_graphql_api_id: gid("ProductVariant"), inventory_item_id: z.number().int().nullable().optional() }))
+    .optional(),
 });
 
+// Only a numeric id, which JSON.parse may round: the route reads its digits from the raw body.
 export const productDelete = z.object({ id: z.number().int().positive() });
 
 // Money arrives as decimal strings in the shop's currency; commissions read them exactly (app/commissions/money.ts).

@@ -55,7 +55,7 @@ Live Shows is running offline, with sandbox Shopify, Mux and Stripe.
   Storefront (Northwind Outfitters):  ${shopify}/
   Shopify admin with the app:         ${shopify}/admin/apps/live-shows
   Go live (sandbox encoder):          ${stack.mux.url}/__sandbox/mux
-  Adjust stock, pay an order:         ${shopify}/__sandbox/shops/${sandboxShopify.shopDomain}
+  Adjust stock, pay an order:         ${shopify}/__sandbox?shop=${sandboxShopify.shopDomain}
   App health:                         ${stack.appUrl}/healthz
 
 Press Ctrl-C to stop.`);

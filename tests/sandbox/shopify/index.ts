@@ -17,6 +17,7 @@ import { WebhookDispatcher } from "./webhooks";
 import { registerStorefront } from "./storefront";
 import { registerAppProxy } from "./app-proxy";
 import { registerAdminShell } from "./admin-shell";
+import { registerControlPage } from "./control-page";
 
 /** Everything a route module may use. */
 export interface ShopifyEmulatorContext {
@@ -43,7 +44,7 @@ export type ShopifyRouteModule = (router: Router, context: ShopifyEmulatorContex
  * The emulator's route modules, registered in this order after the core routes (Admin API,
  * OAuth, /__sandbox/ control). Storefront, app proxy and admin shell add theirs here.
  */
-export const routeModules: ShopifyRouteModule[] = [registerStorefront, registerAppProxy, registerAdminShell];
+export const routeModules: ShopifyRouteModule[] = [registerStorefront, registerAppProxy, registerAdminShell, registerControlPage];
 
 export interface ShopifyEmulatorOptions {
   appUrl: string;

@@ -1,0 +1,21 @@
+import MuxPlayer from "@mux/mux-player-react/lazy";
+
+/**
+ * The control room's preview of the stream. The lazy build loads the player only when it is
+ * on screen; tracking is off because the merchant's own preview is not an audience.
+ */
+export function PreviewPlayer({ src, poster, title }: { src: string; poster: string; title: string }) {
+  return (
+    <MuxPlayer
+      src={src}
+      poster={poster}
+      streamType="ll-live"
+      muted
+      autoPlay="muted"
+      disableTracking
+      metadata={{ video_title: title }}
+      title={`Preview of ${title}`}
+      style={{ aspectRatio: "16 / 9", width: "100%" }}
+    />
+  );
+}
