@@ -26,12 +26,14 @@ export const productUpdate = z.object({
   updated_at: z.string().datetime({ offset: true }),
   image: z.object({ src: z.string().url() }).nullable().optional(),
   variants: z
-    .array(z.object({ admin_graphql_api_id: gid("ProductVariant"), inventory_item_id: z.number().int().nullable().optional() }))
+    // z.number(), not .int(): zod's int() refuses integers past 2^53, which Shopify's ids may be.
+    .array(z.object({ admin_graphql_api_id: gid("ProductVariant"), inventory_item_id: z.number().nullable().optional() }))
     .optional(),
 });
 
-// Only a numeric id, which JSON.parse may round: the route reads its digits from the raw body.
-export const productDelete = z.object({ id: z.number().int().positive() });
+// Only a numeric id, which JSON.parse may round (and zod's int() would refuse past 2^53): the
+// route reads its digits from the raw body.
+export const productDelete = z.object({ id: z.number().positive() });
 
 // Money arrives as decimal strings in the shop's currency; commissions read them exactly (app/commissions/money.ts).
 const decimalAmount = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal amount such as "199.00"');

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "CommissionEntry" ADD COLUMN     "quantity" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "rateBps" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "salesAmountMinor" BIGINT NOT NULL DEFAULT 0;
+
