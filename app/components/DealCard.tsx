@@ -13,14 +13,17 @@ interface CommandResult {
   message?: string;
 }
 
-function useSecondsLeft(endsAt: string | undefined): number {
-  const [now, setNow] = useState(() => Date.now());
+/** Null until the browser has a clock: the server's time would not match the hydrated page. */
+function useSecondsLeft(endsAt: string | undefined): number | null {
+  const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
+    setNow(Date.now());
     if (!endsAt) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [endsAt]);
-  return endsAt ? Math.max(0, Math.round((Date.parse(endsAt) - now) / 1000)) : 0;
+  if (!endsAt || now === null) return null;
+  return Math.max(0, Math.round((Date.parse(endsAt) - now) / 1000));
 }
 
 /** The control room's flash deal: a real Shopify discount code on the lineup, with a countdown. */
@@ -42,11 +45,11 @@ export function DealCard({ deal }: { deal: ActiveDeal | null }) {
           Flash deal
         </Text>
         {command.data && !command.data.ok ? <Banner tone="critical">{command.data.message}</Banner> : null}
-        {deal && secondsLeft > 0 ? (
+        {deal && (secondsLeft === null || secondsLeft > 0) ? (
           <InlineStack align="space-between" blockAlign="center">
             <div role="timer" aria-live="off">
               <Text as="p">
-                {`Code ${deal.code}: ${deal.label}, ${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, "0")} left`}
+                {`Code ${deal.code}: ${deal.label}${secondsLeft === null ? "" : `, ${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, "0")} left`}`}
               </Text>
             </div>
             <Button tone="critical" loading={command.state !== "idle"} onClick={() => command.submit({ intent: "stop_deal" }, { method: "post" })}>

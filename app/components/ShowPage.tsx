@@ -8,7 +8,7 @@ import { PreviewPlayer } from "./PreviewPlayer";
 interface ShowView {
   id: string;
   title: string;
-  startsAt: string;
+  startsAtLabel: string;
   status: ShowStatus;
   mode: "public" | "rehearsal";
   hasStream: boolean;
@@ -194,7 +194,7 @@ export function ShowPage({
           {show.mode === "rehearsal" ? <Badge>Rehearsal</Badge> : null}
         </InlineStack>
       }
-      subtitle={new Date(show.startsAt).toLocaleString()}
+      subtitle={show.startsAtLabel}
     >
       <Layout>
         {streamError || (result && !result.ok) ? (

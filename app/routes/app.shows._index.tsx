@@ -55,7 +55,7 @@ export default function ShowsPage() {
                   </Text>
                 </Link>
               </IndexTable.Cell>
-              <IndexTable.Cell>{new Date(show.startsAt).toLocaleString()}</IndexTable.Cell>
+              <IndexTable.Cell>{show.startsAtLabel}</IndexTable.Cell>
               <IndexTable.Cell>
                 <Badge tone={statusTone[show.status]}>{show.mode === "rehearsal" ? "Rehearsal" : statusLabel[show.status]}</Badge>
               </IndexTable.Cell>

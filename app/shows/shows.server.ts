@@ -16,6 +16,7 @@ import { recordLifecycleEvent } from "./lifecycle.server";
 import { createPreviewToken } from "./preview-link.server";
 import { appendTimelineEvent } from "./timeline.server";
 import type { ShowInput } from "./show-input";
+import { formatShowTime } from "./format";
 import { zonedLocalToUtc } from "./zoned-time";
 
 export type { ShowStatus };
@@ -24,12 +25,14 @@ export interface ShowListItem {
   id: string;
   title: string;
   startsAt: string;
+  startsAtLabel: string;
   status: ShowStatus;
   mode: "public" | "rehearsal";
   productCount: number;
 }
 
 export async function getShowListItems(shop: string): Promise<ShowListItem[]> {
+  const { timezone } = await getShopSettings(shop);
   const shows = await prisma.show.findMany({
     where: { shop, status: { not: "archived" } },
     orderBy: { startsAt: "asc" },
@@ -39,6 +42,7 @@ export async function getShowListItems(shop: string): Promise<ShowListItem[]> {
     id: show.id,
     title: show.title,
     startsAt: show.startsAt.toISOString(),
+    startsAtLabel: formatShowTime(show.startsAt, timezone),
     status: show.status as ShowStatus,
     mode: show.mode as ShowListItem["mode"],
     productCount: show._count.products,
@@ -111,12 +115,14 @@ export async function getShowDetail(shop: string, showId: string) {
   if (!show) return null;
   const deal = show.deals[0];
   const { MUX_STREAM_URL, MUX_IMAGE_URL } = env();
+  const { timezone } = await getShopSettings(shop);
   const storefront = (await prisma.shop.findUnique({ where: { domain: shop } }))?.storefrontOrigins.split(",")[0] || `https://${shop}`;
   return {
     id: show.id,
     title: show.title,
     description: show.description,
     startsAt: show.startsAt.toISOString(),
+    startsAtLabel: formatShowTime(show.startsAt, timezone),
     durationMinutes: show.durationMinutes,
     hostName: show.hostName,
     status: show.status as ShowStatus,

@@ -26,11 +26,12 @@ export class Router {
 
   /** Adds a route; `:name` segments become params, a trailing `*` matches the rest as params["*"]. */
   add(method: string, path: string, handler: Handler): this {
-    const keys: string[] = [];
+    // Keys are collected in the order they stand in the path, so params line up with groups.
+    const keys = [...path.matchAll(/:(\w+)|\/\*$/g)].map((match) => match[1] ?? "*");
     const source = path
       .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
-      .replace(/\/\*$/, () => (keys.push("*"), "(?:/(.*))?"))
-      .replace(/:(\w+)/g, (_, key: string) => (keys.push(key), "([^/]+)"));
+      .replace(/\/\*$/, "(?:/(.*))?")
+      .replace(/:(\w+)/g, "([^/]+)");
     this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler });
     return this;
   }

@@ -20,7 +20,7 @@ export const PICKER_PRODUCTS_PATH = "/__sandbox/admin-shell/products";
 /** The app's handle in shopify.app.toml: its admin URL is /admin/apps/<handle>. */
 export const APP_HANDLE = "live-shows";
 
-const APP_BRIDGE_FILE = fileURLToPath(new URL("./app-bridge.js", import.meta.url));
+const APP_BRIDGE_FILE = fileURLToPath(new URL("./assets/app-bridge.js", import.meta.url));
 /** Launch parameters the admin owns; the rest of the admin URL's query goes to the app. */
 const LAUNCH_PARAMS = new Set(["shop", "host", "embedded", "id_token", "locale", "hmac", "timestamp", "session"]);
 const CORS = { "access-control-allow-origin": "*", "access-control-allow-headers": "authorization, content-type" };

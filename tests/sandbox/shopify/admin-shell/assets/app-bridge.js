@@ -28,7 +28,7 @@
   var kept = {};
   try {
     kept = JSON.parse(sessionStorage.getItem(CONFIG_KEY) || "{}");
-  } catch (_) {
+  } catch {
     kept = {};
   }
   function shopFromHost(host) {
@@ -36,7 +36,7 @@
       var decoded = atob(host.replace(/-/g, "+").replace(/_/g, "/"));
       var store = /\/store\/([^/?#]+)/.exec(decoded);
       return store ? store[1] + ".myshopify.com" : "";
-    } catch (_) {
+    } catch {
       return "";
     }
   }
@@ -49,7 +49,7 @@
   if (!config.shop && config.host) config.shop = shopFromHost(config.host);
   try {
     sessionStorage.setItem(CONFIG_KEY, JSON.stringify(config));
-  } catch (_) {
+  } catch {
     /* storage may be blocked in a third-party frame; the URL still has the parameters */
   }
 
@@ -59,7 +59,7 @@
     try {
       var payload = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
       return Number(payload.exp) || 0;
-    } catch (_) {
+    } catch {
       return 0;
     }
   }
@@ -509,8 +509,7 @@
     class extends HTMLElement {
       connectedCallback() {
         hideChildren(this);
-        var self = this;
-        this._observer = observe(this, function () { self.report(); });
+        this._observer = observe(this, () => this.report());
         this.report();
       }
       disconnectedCallback() {
@@ -583,7 +582,6 @@
       }
       show() {
         if (this._bar) return Promise.resolve();
-        var self = this;
         var originals = Array.prototype.slice.call(this.querySelectorAll("button"));
         var mirrored = originals.map(function (original) {
           var copy = button(original.textContent.trim() || (original.getAttribute("variant") === "primary" ? "Save" : "Discard"), original.getAttribute("variant"), function () {
@@ -633,7 +631,6 @@
       }
       show() {
         if (this._dialog) return Promise.resolve();
-        var self = this;
         var bar = this.querySelector("ui-title-bar");
         var buttons = bar
           ? Array.prototype.map.call(bar.querySelectorAll("button"), function (original) {
@@ -646,9 +643,7 @@
           title: (bar && bar.getAttribute("title")) || "",
           body: this.content,
           buttons: buttons,
-          onCancel: function () {
-            self.hide();
-          },
+          onCancel: () => this.hide(),
         });
         this.dispatchEvent(new Event("show"));
         return Promise.resolve();
