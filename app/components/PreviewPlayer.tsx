@@ -1,10 +1,10 @@
-import MuxPlayer from "@mux/mux-player-react/lazy";
+import MuxPlayer from "@mux/mux-player-react";
 
 /**
- * The control room's preview of the stream. The lazy build loads the player only when it is
- * on screen; tracking is off because the merchant's own preview is not an audience.
+ * The control room's preview of the stream, loaded as its own chunk when the show is live;
+ * tracking is off because the merchant's own preview is not an audience.
  */
-export function PreviewPlayer({ src, poster, title }: { src: string; poster: string; title: string }) {
+export default function PreviewPlayer({ src, poster, title }: { src: string; poster: string; title: string }) {
   return (
     <MuxPlayer
       src={src}

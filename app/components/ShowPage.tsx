@@ -1,9 +1,10 @@
 import { useFetcher } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField, Thumbnail } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
+
+const PreviewPlayer = lazy(() => import("./PreviewPlayer"));
 import type { ShowStatus } from "~/shows/lifecycle";
 import { DealCard, type ActiveDeal } from "./DealCard";
-import { PreviewPlayer } from "./PreviewPlayer";
 
 interface ShowView {
   id: string;
@@ -169,7 +170,18 @@ function LineupCard({ show }: { show: ShowView }) {
 function StreamPreview({ src, poster, title }: { src: string; poster: string; title: string }) {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
-  return <Card>{mounted ? <PreviewPlayer src={src} poster={poster} title={title} /> : <div style={{ aspectRatio: "16 / 9" }} />}</Card>;
+  const placeholder = <div style={{ aspectRatio: "16 / 9" }} />;
+  return (
+    <Card>
+      {mounted ? (
+        <Suspense fallback={placeholder}>
+          <PreviewPlayer src={src} poster={poster} title={title} />
+        </Suspense>
+      ) : (
+        placeholder
+      )}
+    </Card>
+  );
 }
 
 export function ShowPage({

@@ -32,6 +32,9 @@ export async function newPage(browser: Browser): Promise<Page> {
   const context: BrowserContext = await browser.newContext({
     userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`,
   });
+  // These machines have no internet. Third-party scripts a real browser would fetch (the Google
+  // Cast SDK mux-player asks for, Shopify's CDN) answer empty instead of failing with console errors.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.fulfill({ status: 204, body: "" }));
   return context.newPage();
 }
 
