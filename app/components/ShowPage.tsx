@@ -196,8 +196,14 @@ export function ShowPage({
   streamError: string | null;
 }) {
   const end = useFetcher<CommandResult>();
+  const archive = useFetcher<CommandResult>();
   return (
     <Page
+      secondaryActions={
+        show.status === "live" || show.status === "archived"
+          ? []
+          : [{ content: "Archive show", loading: archive.state !== "idle", onAction: () => archive.submit({ intent: "archive" }, { method: "post" }) }]
+      }
       title={show.title}
       backAction={{ content: "Shows", url: "/app/shows" }}
       titleMetadata={

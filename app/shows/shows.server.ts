@@ -17,7 +17,7 @@ import { createPreviewToken } from "./preview-link.server";
 import { appendTimelineEvent } from "./timeline.server";
 import type { ShowInput } from "./show-input";
 import { formatShowTime } from "./format";
-import { zonedLocalToUtc } from "./zoned-time";
+import { utcToZonedLocal, zonedLocalToUtc } from "./zoned-time";
 
 export type { ShowStatus };
 
@@ -26,6 +26,8 @@ export interface ShowListItem {
   title: string;
   startsAt: string;
   startsAtLabel: string;
+  /** The start as wall-clock time in the shop's timezone, for the calendar. */
+  localStart: string;
   status: ShowStatus;
   mode: "public" | "rehearsal";
   productCount: number;
@@ -43,6 +45,7 @@ export async function getShowListItems(shop: string): Promise<ShowListItem[]> {
     title: show.title,
     startsAt: show.startsAt.toISOString(),
     startsAtLabel: formatShowTime(show.startsAt, timezone),
+    localStart: utcToZonedLocal(show.startsAt, timezone),
     status: show.status as ShowStatus,
     mode: show.mode as ShowListItem["mode"],
     productCount: show._count.products,

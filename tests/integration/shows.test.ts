@@ -69,6 +69,18 @@ describe("scheduling a show", () => {
       new_asset_settings: expect.objectContaining({ playback_policies: ["public"] }),
     });
     expect(show.muxPlaybackId).toBe(stream?.playback_ids?.[0]?.id);
+
+    const calendar = await (await admin.get("/app/shows?view=calendar&month=2026-12")).text();
+    expect(calendar).toContain(`href="/app/shows/${show.id}"`);
+    expect(calendar).toContain("18:00 Winter knits");
+  });
+
+  it("archives a show that is not live, disabling its stream and hiding it from the list", async () => {
+    const show = await createShow("To be archived", 1);
+    await command(show.id, { intent: "archive" });
+    expect((await prisma.show.findUniqueOrThrow({ where: { id: show.id } })).status).toBe("archived");
+    expect(stack.mux.liveStream(show.muxLiveStreamId!)?.status).toBe("disabled");
+    expect(await (await admin.get("/app/shows")).text()).not.toContain("To be archived");
   });
 
   it("answers a form with field errors in words and saves nothing", async () => {
