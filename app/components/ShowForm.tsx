@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useAppBridge } from "@shopify/app-bridge-react";
+import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import {
   Banner,
   BlockStack,
@@ -15,7 +15,15 @@ import {
   TextField,
   Thumbnail,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useRef, useState } from "react";
+
+interface SimulcastTarget {
+  label: "YouTube" | "Facebook" | "TikTok" | "Other";
+  url: string;
+  streamKey: string;
+}
+
+const PLATFORM_OPTIONS = ["YouTube", "Facebook", "TikTok", "Other"].map((label) => ({ label, value: label }));
 
 export interface LineupProduct {
   id: string;
@@ -48,7 +56,27 @@ export function ShowForm({ timezone, errors }: { timezone: string; errors: Recor
   const [duration, setDuration] = useState("60");
   const [hostName, setHostName] = useState("");
   const [mode, setMode] = useState("public");
+  const [coverImageUrl, setCoverImageUrl] = useState("");
   const [products, setProducts] = useState<LineupProduct[]>([]);
+  const [simulcast, setSimulcast] = useState<SimulcastTarget[]>([]);
+  const form = useRef<HTMLFormElement>(null);
+  const dirty = Boolean(title || description || startsAt || hostName || coverImageUrl || products.length || simulcast.length);
+
+  function discard() {
+    setTitle("");
+    setDescription("");
+    setStartsAt("");
+    setDuration("60");
+    setHostName("");
+    setMode("public");
+    setCoverImageUrl("");
+    setProducts([]);
+    setSimulcast([]);
+  }
+
+  function updateTarget(index: number, patch: Partial<SimulcastTarget>) {
+    setSimulcast(simulcast.map((target, i) => (i === index ? { ...target, ...patch } : target)));
+  }
 
   async function pickProducts() {
     const selection = (await shopify.resourcePicker({
@@ -70,7 +98,13 @@ export function ShowForm({ timezone, errors }: { timezone: string; errors: Recor
 
   return (
     <Page title="Schedule a show" backAction={{ content: "Shows", url: "/app/shows" }}>
-      <Form method="post">
+      <SaveBar id="show-form-save-bar" open={dirty && !saving}>
+        <button variant="primary" onClick={() => form.current?.requestSubmit()}>
+          Save
+        </button>
+        <button onClick={discard}>Discard</button>
+      </SaveBar>
+      <Form method="post" ref={form}>
         <Layout>
           {Object.keys(errors).length > 0 ? (
             <Layout.Section>
@@ -113,6 +147,16 @@ export function ShowForm({ timezone, errors }: { timezone: string; errors: Recor
                   />
                 </FormLayout.Group>
                 <TextField label="Host" name="hostName" value={hostName} onChange={setHostName} autoComplete="off" error={errors.hostName} />
+                <TextField
+                  label="Cover image URL"
+                  name="coverImageUrl"
+                  type="url"
+                  value={coverImageUrl}
+                  onChange={setCoverImageUrl}
+                  autoComplete="off"
+                  helpText="Shown before the show starts. Leave empty to use the first product's image."
+                  error={errors.coverImageUrl}
+                />
                 <Select
                   label="Visibility"
                   name="mode"
@@ -184,6 +228,64 @@ export function ShowForm({ timezone, errors }: { timezone: string; errors: Recor
                   </ol>
                 )}
                 <input type="hidden" name="products" value={JSON.stringify(products)} />
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack align="space-between" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    Also stream to
+                  </Text>
+                  <Button
+                    disabled={simulcast.length >= 3}
+                    onClick={() => setSimulcast([...simulcast, { label: "YouTube", url: "", streamKey: "" }])}
+                  >
+                    Add a platform
+                  </Button>
+                </InlineStack>
+                {errors.simulcastTargets ? (
+                  <Text as="p" tone="critical">
+                    {errors.simulcastTargets}
+                  </Text>
+                ) : null}
+                {simulcast.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    Mux can forward the stream to YouTube, Facebook or TikTok while it plays on your store.
+                  </Text>
+                ) : (
+                  simulcast.map((target, index) => (
+                    <FormLayout.Group key={index} condensed>
+                      <Select
+                        label={`Platform ${index + 1}`}
+                        options={PLATFORM_OPTIONS}
+                        value={target.label}
+                        onChange={(label) => updateTarget(index, { label: label as SimulcastTarget["label"] })}
+                      />
+                      <TextField
+                        label={`Server URL ${index + 1}`}
+                        value={target.url}
+                        onChange={(url) => updateTarget(index, { url })}
+                        autoComplete="off"
+                        placeholder="rtmps://"
+                      />
+                      <TextField
+                        label={`Stream key ${index + 1}`}
+                        type="password"
+                        value={target.streamKey}
+                        onChange={(streamKey) => updateTarget(index, { streamKey })}
+                        autoComplete="off"
+                        connectedRight={
+                          <Button accessibilityLabel={`Remove platform ${index + 1}`} onClick={() => setSimulcast(simulcast.filter((_, i) => i !== index))}>
+                            Remove
+                          </Button>
+                        }
+                      />
+                    </FormLayout.Group>
+                  ))
+                )}
+                <input type="hidden" name="simulcastTargets" value={JSON.stringify(simulcast)} />
               </BlockStack>
             </Card>
           </Layout.Section>

@@ -6,6 +6,7 @@ import { formatMinorUnits, parseMinorUnits } from "~/commissions/money";
 import { CREATE_SHOW_DISCOUNT, DEACTIVATE_DISCOUNT } from "~/graphql/discounts";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { getShopSettings } from "~/shops/shops.server";
+import { announceToViewers } from "./show-events.server";
 import { appendTimelineEvent } from "./timeline.server";
 
 type Admin = Pick<AdminApiContext, "graphql">;
@@ -66,7 +67,7 @@ export async function startDeal(admin: Admin, shop: string, showId: string, inpu
   });
   const { codeDiscountNode, userErrors } = result.discountCodeBasicCreate;
   if (!codeDiscountNode) throw new DealError(`Shopify refused the discount: ${userErrors.map((error) => error.message).join("; ")}`);
-  return prisma.$transaction(async (tx) => {
+  const started = await prisma.$transaction(async (tx) => {
     const deal = await tx.showDeal.create({
       data: {
         shop,
@@ -83,6 +84,8 @@ export async function startDeal(admin: Admin, shop: string, showId: string, inpu
     const entry = await appendTimelineEvent(tx, shop, showId, "deal", { dealId: deal.id, code, kind: input.kind, value: amount, endsAt: endsAt.toISOString() }, startsAt);
     return { deal, entry };
   });
+  await announceToViewers(shop, showId, started.entry.seq, "deal", { code, kind: input.kind, value: amount, endsAt: endsAt.toISOString(), running: true });
+  return started;
 }
 
 /** Stops the running deal early: the Shopify code is deactivated so it stops applying at checkout. */
@@ -95,9 +98,11 @@ export async function stopDeal(admin: Admin, shop: string, showId: string) {
       throw new DealError(`Shopify could not stop the discount: ${discountCodeDeactivate.userErrors.map((error) => error.message).join("; ")}`);
     }
   }
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const stopped = await tx.showDeal.update({ where: { id: deal.id }, data: { stoppedAt: new Date() } });
     const entry = await appendTimelineEvent(tx, shop, showId, "deal_stopped", { dealId: deal.id, code: deal.code }, stopped.stoppedAt ?? new Date());
     return { deal: stopped, entry };
   });
+  await announceToViewers(shop, showId, result.entry.seq, "deal", { code: deal.code, running: false });
+  return result;
 }

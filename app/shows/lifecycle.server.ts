@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { announceToViewers } from "./show-events.server";
 import { appendTimelineEvent } from "./timeline.server";
 import { deriveLifecycle, type LifecycleEventKind, type LifecycleState } from "./lifecycle";
 
@@ -15,8 +16,9 @@ export async function recordLifecycleEvent(
   at: Date,
   detail: Record<string, unknown> = {},
 ): Promise<LifecycleState> {
-  return prisma.$transaction(async (tx) => {
-    await appendTimelineEvent(tx, shop, showId, `${LIFECYCLE_PREFIX}${kind}`, detail, at);
+  const { state, before, seq } = await prisma.$transaction(async (tx) => {
+    const { status: before } = await tx.show.findFirstOrThrow({ where: { id: showId, shop }, select: { status: true } });
+    const { seq } = await appendTimelineEvent(tx, shop, showId, `${LIFECYCLE_PREFIX}${kind}`, detail, at);
     const rows = await tx.showEvent.findMany({
       where: { shop, showId, type: { startsWith: LIFECYCLE_PREFIX } },
       orderBy: { seq: "asc" },
@@ -31,6 +33,8 @@ export async function recordLifecycleEvent(
       console.warn(`[shows] ${shop} show ${showId}: refused ${kind} while ${refusal.from}: ${refusal.reason}`);
     }
     await tx.show.update({ where: { id: showId, shop }, data: state });
-    return state;
+    return { state, before, seq };
   });
+  if (state.status !== before) await announceToViewers(shop, showId, seq, "status", { status: state.status });
+  return state;
 }

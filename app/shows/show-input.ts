@@ -7,6 +7,27 @@ const lineupProduct = z.object({
   imageUrl: z.string().url().nullable().default(null),
 });
 
+const simulcastTarget = z.object({
+  label: z.enum(["YouTube", "Facebook", "TikTok", "Other"]),
+  url: z.string().trim().regex(/^rtmps?:\/\/\S+$/, "Use the RTMP or RTMPS server URL the platform gives you"),
+  streamKey: z.string().trim().min(1, "Enter the platform's stream key"),
+});
+
+function jsonField<T extends z.ZodType>(schema: T, unreadable: string) {
+  return z
+    .string()
+    .default("[]")
+    .transform((raw, context) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        context.addIssue({ code: "custom", message: unreadable });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
 /** The show form, as the browser posts it. Field messages are what the merchant reads. */
 export const showInput = z.object({
   title: z.string().trim().min(1, "Give the show a title").max(120, "Keep the title under 120 characters"),
@@ -19,17 +40,20 @@ export const showInput = z.object({
     .max(600, "A show lasts at most 10 hours"),
   hostName: z.string().trim().max(80, "Keep the host's name under 80 characters").default(""),
   mode: z.enum(["public", "rehearsal"], { error: "Choose public or rehearsal only" }),
-  products: z
+  coverImageUrl: z
     .string()
-    .transform((raw, context) => {
-      try {
-        return JSON.parse(raw) as unknown;
-      } catch {
-        context.addIssue({ code: "custom", message: "The product list could not be read; pick the products again" });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.array(lineupProduct).min(1, "Pick at least one product for the show").max(50, "A show can feature at most 50 products")),
+    .trim()
+    .transform((value) => value || null)
+    .pipe(z.string().url("Use a full image address starting with https://").nullable())
+    .default(null),
+  products: jsonField(
+    z.array(lineupProduct).min(1, "Pick at least one product for the show").max(50, "A show can feature at most 50 products"),
+    "The product list could not be read; pick the products again",
+  ),
+  simulcastTargets: jsonField(
+    z.array(simulcastTarget).max(3, "Stream to at most three other platforms"),
+    "The simulcast settings could not be read; enter them again",
+  ),
 });
 
 export type ShowInput = z.infer<typeof showInput>;

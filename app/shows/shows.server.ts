@@ -9,12 +9,14 @@ import {
   disableLiveStream,
   getLiveStream,
   resetStreamKey,
+  type SimulcastTarget,
 } from "~/video/mux.server";
 import type { ShowStatus } from "./lifecycle";
 import { buildChapters } from "./chapters";
 import { recordLifecycleEvent } from "./lifecycle.server";
 import { createPreviewToken } from "./preview-link.server";
 import { appendTimelineEvent } from "./timeline.server";
+import { announceToViewers } from "./show-events.server";
 import type { ShowInput } from "./show-input";
 import { formatShowTime } from "./format";
 import { utcToZonedLocal, zonedLocalToUtc } from "./zoned-time";
@@ -68,6 +70,7 @@ export async function createShow(shop: string, input: ShowInput): Promise<Create
       description: input.description,
       startsAt: zonedLocalToUtc(input.startsAt, timezone),
       durationMinutes: input.durationMinutes,
+      coverImageUrl: input.coverImageUrl,
       hostName: input.hostName,
       mode: input.mode,
       products: {
@@ -83,15 +86,16 @@ export async function createShow(shop: string, input: ShowInput): Promise<Create
     },
   });
   await recordLifecycleEvent(shop, show.id, "scheduled", show.createdAt);
-  return { showId: show.id, streamError: await attachLiveStream(shop, show.id) };
+  return { showId: show.id, streamError: await attachLiveStream(shop, show.id, input.simulcastTargets) };
 }
 
 /** Creates the show's Mux stream if it has none; returns a message for the merchant on failure. */
-export async function attachLiveStream(shop: string, showId: string): Promise<string | null> {
+export async function attachLiveStream(shop: string, showId: string, simulcastTargets: SimulcastTarget[] = []): Promise<string | null> {
   const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop } });
   if (show.muxLiveStreamId) return null;
   try {
-    const stream = await createShowLiveStream(show.id);
+    // Simulcast keys are the platforms' secrets: they go to Mux and are not kept here.
+    const stream = await createShowLiveStream(show.id, simulcastTargets);
     await prisma.show.update({
       where: { id: show.id, shop },
       data: { muxLiveStreamId: stream.liveStreamId, muxPlaybackId: stream.playbackId },
@@ -182,14 +186,18 @@ export async function archiveShow(shop: string, showId: string) {
 
 /** Pins or unpins a lineup product; several may be pinned at once. The pin joins the timeline. */
 export async function setProductPinned(shop: string, showId: string, showProductId: string, pinned: boolean) {
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const product = await tx.showProduct.update({
       where: { id: showProductId, showId, shop },
       data: { pinnedAt: pinned ? new Date() : null },
     });
     const entry = await appendTimelineEvent(tx, shop, showId, pinned ? "pin" : "unpin", { productId: product.productId, title: product.title }, new Date());
-    return { ...entry, productId: product.productId, title: product.title, pinned };
+    // Viewers are shown the most recently pinned product (after an unpin, the one pinned before).
+    const shown = await tx.showProduct.findFirst({ where: { shop, showId, pinnedAt: { not: null } }, orderBy: { pinnedAt: "desc" }, select: { productId: true } });
+    return { ...entry, productId: product.productId, title: product.title, pinned, shownProductId: shown?.productId ?? null };
   });
+  await announceToViewers(shop, showId, result.seq, "pin", { productId: result.shownProductId });
+  return result;
 }
 
 export async function getReplayChapters(shop: string, showId: string) {

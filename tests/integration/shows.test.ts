@@ -19,7 +19,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function createShow(title: string, productCount = 3) {
+async function createShow(title: string, productCount = 3, extra: Record<string, string> = {}) {
   const products = stack.shopify.state.getShop(shop).products.slice(0, productCount).map((product) => ({
     id: product.id,
     title: product.title,
@@ -34,6 +34,7 @@ async function createShow(title: string, productCount = 3) {
     hostName: "Astrid",
     mode: "public",
     products: JSON.stringify(products),
+    ...extra,
   });
   expect(response.status).toBe(302);
   const showId = response.headers.get("location")?.match(/\/app\/shows\/([^/?]+)/)?.[1];
@@ -81,6 +82,16 @@ describe("scheduling a show", () => {
     expect((await prisma.show.findUniqueOrThrow({ where: { id: show.id } })).status).toBe("archived");
     expect(stack.mux.liveStream(show.muxLiveStreamId!)?.status).toBe("disabled");
     expect(await (await admin.get("/app/shows")).text()).not.toContain("To be archived");
+  });
+
+  it("forwards simulcast targets to Mux without keeping their keys", async () => {
+    const target = { label: "YouTube", url: "rtmps://a.rtmp.youtube.com/live2", streamKey: "yt-secret-key" };
+    const show = await createShow("Simulcast", 1, { simulcastTargets: JSON.stringify([target]), coverImageUrl: "https://cdn.example.com/cover.jpg" });
+    expect(stack.mux.liveStream(show.muxLiveStreamId!)?.simulcast_targets).toEqual([
+      expect.objectContaining({ url: target.url, stream_key: target.streamKey, passthrough: "YouTube" }),
+    ]);
+    expect(show.coverImageUrl).toBe("https://cdn.example.com/cover.jpg");
+    expect(JSON.stringify(await prisma.show.findUniqueOrThrow({ where: { id: show.id } }))).not.toContain("yt-secret-key");
   });
 
   it("answers a form with field errors in words and saves nothing", async () => {
