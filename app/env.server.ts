@@ -49,6 +49,21 @@ const variables = {
     purpose: "the App Bridge script the embedded admin loads (set only for the sandbox; Shopify's CDN otherwise)",
   },
   APP_SECRET: { schema: secret, purpose: "the key that signs viewer tokens, preview links and creator sessions" },
+  MAIL_URL: {
+    schema: z
+      .string()
+      .regex(/^(smtps?|https?):\/\//, "must start with smtp://, smtps:// (user:password@host:port) or http(s):// (the sandbox inbox)")
+      .optional(),
+    purpose: "where creator invitations and sign-in links are sent from; without it the app cannot email creators",
+  },
+  MAIL_FROM: {
+    schema: z.string().min(3).default("Live Shows <no-reply@live-shows.invalid>"),
+    purpose: "the From address of creator emails, e.g. Live Shows <hello@example.com>",
+  },
+  CRON_SECRET: {
+    schema: secret.optional(),
+    purpose: "the bearer token a scheduler presents to POST /jobs/payouts (scheduled payout runs); unset disables that endpoint",
+  },
   PORT: { schema: z.coerce.number().int().positive().default(3000), purpose: "the port the server listens on" },
 } as const;
 

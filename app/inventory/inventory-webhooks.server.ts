@@ -19,8 +19,8 @@ export async function receiveInventoryLevelUpdate(shop: string, payload: z.outpu
   };
   await runForItem(shop, inventoryItemId, async () => {
     if (!(await applyInventoryLevel(shop, level))) return;
-    const { variants, changed } = await recomputeVariantStock(shop, inventoryItemId);
-    if (changed) await Promise.all(variants.map((variant) => publishStock(shop, toStockEvent(variant))));
+    const { changed } = await recomputeVariantStock(shop, inventoryItemId);
+    await Promise.all(changed.map((variant) => publishStock(shop, toStockEvent(variant))));
   });
 }
 

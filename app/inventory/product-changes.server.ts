@@ -15,6 +15,8 @@ export interface ProductChange {
   imageUrl?: string | null;
   /** Present when the payload listed the variants; inventoryItemId is null when it could not be read. */
   variants?: Array<{ variantId: string; inventoryItemId: string | null }>;
+  /** Every variant the product has now, when known: the ones missing from it were deleted. */
+  allVariantIds?: string[];
 }
 
 /** Reads a products/update delivery, taking each variant's inventory item digits from the raw body. */
@@ -32,6 +34,7 @@ export function productChangeFromWebhook(payload: z.output<typeof productUpdate>
       const digits = itemDigits.get(variant.admin_graphql_api_id);
       return { variantId: variant.admin_graphql_api_id, inventoryItemId: digits ? gidOf("InventoryItem", digits) : null };
     }),
+    allVariantIds: (payload.variant_gids ?? payload.variants)?.map((variant) => variant.admin_graphql_api_id),
   };
 }
 
@@ -58,18 +61,24 @@ export async function applyProductChange(shop: string, change: ProductChange): P
   });
   if (!change.variants) return;
 
-  const variantIds = change.variants.map((variant) => variant.variantId);
-  const removed = await prisma.variantStock.findMany({ where: { shop, productId, variantId: { notIn: variantIds } } });
+  // Shopify sends products/update for every stock change too: one read of the product's mapped
+  // variants, then writes only for what differs.
+  const known = new Map(
+    (await prisma.variantStock.findMany({ where: { shop, productId }, select: { variantId: true, inventoryItemId: true } })).map((row) => [
+      row.variantId,
+      row.inventoryItemId,
+    ]),
+  );
+  const listed = new Set(change.allVariantIds ?? change.variants.map((variant) => variant.variantId));
+  const removed = [...known.keys()].filter((variantId) => !listed.has(variantId));
   if (removed.length) {
-    await prisma.variantStock.deleteMany({ where: { shop, productId, variantId: { in: removed.map((row) => row.variantId) } } });
-    await Promise.all(removed.map((row) => publishStock(shop, { variantId: row.variantId, productId, available: 0, inStock: false })));
+    await prisma.variantStock.deleteMany({ where: { shop, productId, variantId: { in: removed } } });
+    await Promise.all(removed.map((variantId) => publishStock(shop, { variantId, productId, available: 0, inStock: false })));
   }
 
   for (const { variantId, inventoryItemId } of change.variants) {
-    if (!inventoryItemId) continue;
+    if (!inventoryItemId || known.get(variantId) === inventoryItemId) continue;
     const key = { shop_variantId: { shop, variantId } };
-    const known = await prisma.variantStock.findUnique({ where: key, select: { inventoryItemId: true, productId: true } });
-    if (known?.inventoryItemId === inventoryItemId && known.productId === productId) continue;
     await runForItem(shop, inventoryItemId, async () => {
       await prisma.variantStock.upsert({
         where: key,
@@ -77,8 +86,8 @@ export async function applyProductChange(shop: string, change: ProductChange): P
         update: { productId, inventoryItemId },
       });
       // Levels may have arrived before the variant was known; its total comes from them.
-      const { variants } = await recomputeVariantStock(shop, inventoryItemId);
-      const mapped = variants.find((variant) => variant.variantId === variantId);
+      await recomputeVariantStock(shop, inventoryItemId);
+      const mapped = await prisma.variantStock.findUnique({ where: key });
       if (mapped) await publishStock(shop, toStockEvent(mapped));
     });
   }

@@ -1,24 +1,16 @@
-import prisma from "~/db.server";
 import type { StockEventData } from "~/realtime/events";
-import { publishShowEvent } from "~/realtime/publish.server";
+import { publishToShowsListing } from "~/realtime/publish.server";
 import { realtimeConfig } from "~/realtime/config.server";
 import { Coalescer } from "./coalesce";
 
-/** Shows whose viewers follow stock: the ones on air and the ones announced. */
+/**
+ * Shows whose viewers follow stock: the ones on air and the ones announced. A product removed
+ * from Shopify stays listed (marked removed): its viewers must see it go.
+ */
 const FOLLOWED_STATUSES = ["scheduled", "live"];
 
-/** Live or upcoming shows of the shop whose lineup holds the product (a removed one included: viewers must see it go). */
-export async function showsListingProduct(shop: string, productId: string): Promise<string[]> {
-  const rows = await prisma.showProduct.findMany({
-    where: { shop, productId, show: { status: { in: FOLLOWED_STATUSES } } },
-    select: { showId: true },
-  });
-  return [...new Set(rows.map((row) => row.showId))];
-}
-
-async function broadcastStock(shop: string, stock: StockEventData) {
-  const showIds = await showsListingProduct(shop, stock.productId);
-  if (showIds.length) await publishShowEvent(shop, showIds, "stock", stock);
+function broadcastStock(shop: string, stock: StockEventData) {
+  return publishToShowsListing(shop, stock.productId, FOLLOWED_STATUSES, "stock", stock);
 }
 
 declare global {
@@ -27,9 +19,9 @@ declare global {
 }
 
 function coalescer() {
-  globalThis.liveShowsStockCoalescer ??= new Coalescer(realtimeConfig().STOCK_COALESCE_MS, (_key, { shop, stock }) =>
-    broadcastStock(shop, stock),
-  );
+  globalThis.liveShowsStockCoalescer ??= new Coalescer(realtimeConfig().STOCK_COALESCE_MS, async (_key, { shop, stock }) => {
+    await broadcastStock(shop, stock);
+  });
   return globalThis.liveShowsStockCoalescer;
 }
 

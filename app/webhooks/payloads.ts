@@ -29,6 +29,8 @@ export const productUpdate = z.object({
     // z.number(), not .int(): zod's int() refuses integers past 2^53, which Shopify's ids may be.
     .array(z.object({ admin_graphql_api_id: gid("ProductVariant"), inventory_item_id: z.number().nullable().optional() }))
     .optional(),
+  // Every variant's GID: `variants` may be cut short for products with very many variants.
+  variant_gids: z.array(z.object({ admin_graphql_api_id: gid("ProductVariant") })).optional(),
 });
 
 // Only a numeric id, which JSON.parse may round (and zod's int() would refuse past 2^53): the

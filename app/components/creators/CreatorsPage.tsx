@@ -127,7 +127,8 @@ export function CreatorsPage({ creators, outcome }: { creators: CreatorListItem[
                 </IndexTable>
               </Card>
             )}
-            <InviteForm outcome={outcome} />
+            {/* A new key after each invitation empties the form for the next one. */}
+            <InviteForm key={outcome?.invited?.creatorId ?? "invite"} outcome={outcome} />
           </BlockStack>
         </Layout.Section>
       </Layout>

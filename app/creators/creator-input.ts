@@ -1,0 +1,81 @@
+// What the merchant may type about a creator, checked field by field with messages in words.
+import { z } from "zod";
+
+/** "12.5" (percent, up to two decimals) → 1250 basis points; exact, no floating point. */
+export function percentToBps(percent: string): number | null {
+  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(percent.trim());
+  if (!match) return null;
+  const bps = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return bps <= 10_000 ? bps : null;
+}
+
+/** 1250 → "12.5" */
+export function bpsToPercent(bps: number): string {
+  const whole = Math.trunc(bps / 100);
+  const fraction = (bps % 100).toString().padStart(2, "0").replace(/0+$/, "");
+  return fraction ? `${whole}.${fraction}` : String(whole);
+}
+
+const commissionPercent = z
+  .string({ error: "Enter a commission rate" })
+  .trim()
+  .min(1, "Enter a commission rate")
+  .transform((value, context) => {
+    const bps = percentToBps(value);
+    if (bps === null) {
+      context.addIssue({ code: "custom", message: "Use a percentage from 0 to 100 with at most two decimals, such as 12.5" });
+      return z.NEVER;
+    }
+    return bps;
+  });
+
+const name = z.string().trim().min(1, "Enter the creator's name").max(80, "Use at most 80 characters");
+
+export const inviteCreatorInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter an email address such as ada@example.com" })).pipe(z.string().max(254)),
+  name,
+  commissionPercent,
+});
+
+export const creatorProfileInput = z.object({
+  name,
+  avatarUrl: z
+    .string()
+    .trim()
+    .max(500, "Use a shorter link")
+    .refine((value) => value === "" || /^https:\/\/[^\s]+$/.test(value), "Use an https:// link to an image, or leave it empty")
+    .transform((value) => (value === "" ? null : value)),
+  bio: z.string().trim().max(280, "Keep the bio to 280 characters; it shows beside the player"),
+  commissionPercent,
+});
+
+export const showAssignmentInput = z.object({
+  showId: z.string().min(1, "Pick a show"),
+  /** Empty: the show pays the creator's default rate. */
+  commissionPercent: z
+    .string()
+    .trim()
+    .transform((value, context) => {
+      if (value === "") return null;
+      const bps = percentToBps(value);
+      if (bps === null) {
+        context.addIssue({ code: "custom", message: "Use a percentage from 0 to 100 with at most two decimals, or leave it empty for the creator's default" });
+        return z.NEVER;
+      }
+      return bps;
+    }),
+});
+
+export type InviteCreatorInput = z.output<typeof inviteCreatorInput>;
+export type CreatorProfileInput = z.output<typeof creatorProfileInput>;
+export type ShowAssignmentInput = z.output<typeof showAssignmentInput>;
+
+/** The first message per field, for Polaris fields' `error` props. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}

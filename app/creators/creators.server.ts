@@ -1,0 +1,173 @@
+// Creators as the merchant manages them: invite, profile, rates, the shows they host,
+// deactivation. Every query is scoped by the shop.
+import { Prisma } from "@prisma/client";
+import prisma from "~/db.server";
+import { MailError } from "~/mail/mailer.server";
+import type { CreatorProfileInput, InviteCreatorInput, ShowAssignmentInput } from "./creator-input";
+import { earningsByCurrency, type CurrencyEarnings } from "./earnings.server";
+import { emailPortalLink } from "./login-links.server";
+
+export type CreatorStatus = "invited" | "active" | "deactivated";
+
+export interface CreatorListItem {
+  id: string;
+  name: string;
+  email: string;
+  avatarUrl: string | null;
+  status: CreatorStatus;
+  commissionBps: number;
+  payoutsEnabled: boolean;
+  stripeConnected: boolean;
+  showCount: number;
+}
+
+export async function getCreatorListItems(shop: string): Promise<CreatorListItem[]> {
+  const creators = await prisma.creator.findMany({
+    where: { shop },
+    orderBy: [{ status: "asc" }, { name: "asc" }],
+    include: { _count: { select: { shows: { where: { shop } } } } },
+  });
+  return creators.map((creator) => ({
+    id: creator.id,
+    name: creator.name,
+    email: creator.email,
+    avatarUrl: creator.avatarUrl,
+    status: creator.status as CreatorStatus,
+    commissionBps: creator.commissionBps,
+    payoutsEnabled: creator.payoutsEnabled,
+    stripeConnected: creator.stripeAccountId !== null,
+    showCount: creator._count.shows,
+  }));
+}
+
+export type InviteResult = { ok: true; creatorId: string; mailError: string | null } | { ok: false; errors: Record<string, string> };
+
+/** Saves the creator and emails the invitation. A mail failure keeps the creator and says so: the merchant can resend. */
+export async function inviteCreator(shop: string, input: InviteCreatorInput): Promise<InviteResult> {
+  let creatorId: string;
+  try {
+    creatorId = (await prisma.creator.create({ data: { shop, email: input.email, name: input.name, commissionBps: input.commissionPercent, status: "invited" } })).id;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, errors: { email: `${input.email} is already one of your creators; open them to resend the invitation.` } };
+    }
+    throw error;
+  }
+  return { ok: true, creatorId, mailError: await sendInvitation(shop, creatorId) };
+}
+
+/** Sends (or resends) the invitation; answers the problem in words, or null when it went out. */
+export async function sendInvitation(shop: string, creatorId: string): Promise<string | null> {
+  try {
+    await emailPortalLink(shop, creatorId, "invitation");
+    return null;
+  } catch (error) {
+    if (error instanceof MailError) return error.message;
+    throw error;
+  }
+}
+
+export interface CreatorDetail {
+  id: string;
+  name: string;
+  email: string;
+  avatarUrl: string | null;
+  bio: string;
+  status: CreatorStatus;
+  commissionBps: number;
+  stripe: {
+    connected: boolean;
+    payoutsEnabled: boolean;
+    detailsSubmitted: boolean;
+    requirementsDue: string[];
+    disabledReason: string | null;
+    syncedAt: string | null;
+  };
+  lastSignInAt: string | null;
+  earnings: CurrencyEarnings[];
+  shows: { id: string; title: string; startsAt: string; status: string; mode: string; commissionBps: number | null }[];
+  assignableShows: { id: string; title: string; startsAt: string }[];
+}
+
+export async function getCreatorDetail(shop: string, creatorId: string, now = new Date()): Promise<CreatorDetail | null> {
+  const creator = await prisma.creator.findFirst({ where: { id: creatorId, shop } });
+  if (!creator) return null;
+  const [shows, assignable, earnings] = await Promise.all([
+    prisma.show.findMany({ where: { shop, creatorId }, orderBy: { startsAt: "desc" }, take: 50 }),
+    prisma.show.findMany({
+      where: { shop, creatorId: null, status: { in: ["draft", "scheduled", "live"] } },
+      orderBy: { startsAt: "asc" },
+      take: 50,
+      select: { id: true, title: true, startsAt: true },
+    }),
+    earningsByCurrency(shop, creatorId, now),
+  ]);
+  return {
+    id: creator.id,
+    name: creator.name,
+    email: creator.email,
+    avatarUrl: creator.avatarUrl,
+    bio: creator.bio,
+    status: creator.status as CreatorStatus,
+    commissionBps: creator.commissionBps,
+    stripe: {
+      connected: creator.stripeAccountId !== null,
+      payoutsEnabled: creator.payoutsEnabled,
+      detailsSubmitted: creator.stripeDetailsSubmitted,
+      requirementsDue: creator.stripeRequirementsDue.split(",").filter(Boolean),
+      disabledReason: creator.stripeDisabledReason,
+      syncedAt: creator.stripeSyncedAt?.toISOString() ?? null,
+    },
+    lastSignInAt: creator.lastSignInAt?.toISOString() ?? null,
+    earnings,
+    shows: shows.map((show) => ({ id: show.id, title: show.title, startsAt: show.startsAt.toISOString(), status: show.status, mode: show.mode, commissionBps: show.commissionBps })),
+    assignableShows: assignable.map((show) => ({ id: show.id, title: show.title, startsAt: show.startsAt.toISOString() })),
+  };
+}
+
+export async function updateCreatorProfile(shop: string, creatorId: string, input: CreatorProfileInput): Promise<boolean> {
+  const updated = await prisma.creator.updateMany({
+    where: { id: creatorId, shop },
+    data: { name: input.name, avatarUrl: input.avatarUrl, bio: input.bio, commissionBps: input.commissionPercent },
+  });
+  return updated.count === 1;
+}
+
+/**
+ * A deactivated creator cannot sign in and cannot be given new shows. What they already earned
+ * is still theirs: matured commissions keep being paid out.
+ */
+export async function setCreatorActive(shop: string, creatorId: string, active: boolean, now = new Date()): Promise<boolean> {
+  const creator = await prisma.creator.findFirst({ where: { id: creatorId, shop } });
+  if (!creator) return false;
+  await prisma.creator.update({
+    where: { id: creator.id },
+    data: active
+      ? { status: creator.lastSignInAt ? "active" : "invited", deactivatedAt: null }
+      : { status: "deactivated", deactivatedAt: now },
+  });
+  if (!active) await prisma.creatorLoginToken.updateMany({ where: { shop, creatorId, usedAt: null }, data: { usedAt: now } });
+  return true;
+}
+
+export type AssignmentResult = { ok: true; message: string } | { ok: false; message: string };
+
+/** Makes the creator the host of a show, with the show's own rate or the creator's default. */
+export async function assignShow(shop: string, creatorId: string, input: ShowAssignmentInput): Promise<AssignmentResult> {
+  const creator = await prisma.creator.findFirst({ where: { id: creatorId, shop } });
+  if (!creator) return { ok: false, message: "This creator does not exist in your shop." };
+  if (creator.status === "deactivated") return { ok: false, message: `${creator.name} is deactivated; reactivate them to give them shows.` };
+  const show = await prisma.show.findFirst({ where: { id: input.showId, shop } });
+  if (!show) return { ok: false, message: "That show does not exist in your shop." };
+  if (show.creatorId && show.creatorId !== creatorId) return { ok: false, message: `${show.title} already has a host; remove them from it first.` };
+  await prisma.show.update({
+    where: { id: show.id, shop },
+    data: { creatorId, commissionBps: input.commissionPercent, hostName: show.hostName || creator.name },
+  });
+  return { ok: true, message: `${creator.name} hosts ${show.title}.` };
+}
+
+export async function unassignShow(shop: string, creatorId: string, showId: string): Promise<AssignmentResult> {
+  const updated = await prisma.show.updateMany({ where: { id: showId, shop, creatorId }, data: { creatorId: null, commissionBps: null } });
+  return updated.count === 1 ? { ok: true, message: "The show no longer has this host." } : { ok: false, message: "This creator does not host that show." };
+}

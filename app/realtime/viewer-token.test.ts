@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { signViewerToken, verifyViewerToken } from "./viewer-token.server";
+
+const SECRET = "a-secret-for-tests";
+const now = new Date("2026-11-22T18:00:00Z");
+const later = new Date(now.getTime() + 60_000);
+
+describe("viewer tokens", () => {
+  it("admits the show it was signed for until it expires", () => {
+    const token = signViewerToken(SECRET, "show-1", later);
+    expect(verifyViewerToken(SECRET, token, "show-1", now)).toBe(true);
+    expect(verifyViewerToken(SECRET, token, "show-2", now)).toBe(false);
+    expect(verifyViewerToken(SECRET, token, "show-1", later)).toBe(false);
+  });
+
+  it("refuses a token signed with another secret, altered, or missing", () => {
+    const token = signViewerToken(SECRET, "show-1", later);
+    expect(verifyViewerToken("another-secret", token, "show-1", now)).toBe(false);
+    expect(verifyViewerToken(SECRET, token.replace(String(later.getTime()), String(later.getTime() + 1)), "show-1", now)).toBe(false);
+    expect(verifyViewerToken(SECRET, null, "show-1", now)).toBe(false);
+    expect(verifyViewerToken(SECRET, "garbage", "show-1", now)).toBe(false);
+  });
+});

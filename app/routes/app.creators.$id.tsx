@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { authenticate } from "~/shopify.server";
+import { notFound } from "~/http/responses.server";
+import { getShopSettings } from "~/shops/shops.server";
+import { creatorPageDates } from "~/creators/dates.server";
+import { getCreatorDetail } from "~/creators/creators.server";
+import { parseCreatorCommand, runCreatorCommand } from "~/creators/creator-commands.server";
+import { CreatorPage } from "~/components/creators/CreatorPage";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const creator = await getCreatorDetail(session.shop, params.id ?? "");
+  if (!creator) throw notFound("This creator does not exist in your shop.");
+  const { timezone } = await getShopSettings(session.shop);
+  return { creator, dates: creatorPageDates(creator, timezone) };
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const parsed = parseCreatorCommand(Object.fromEntries(await request.formData()));
+  if ("result" in parsed) return parsed.result;
+  return runCreatorCommand(session.shop, params.id ?? "", parsed.command);
+};
+
+export default function CreatorRoute() {
+  const { creator, dates } = useLoaderData<typeof loader>();
+  return <CreatorPage creator={creator} dates={dates} result={useActionData<typeof action>()} />;
+}

@@ -1,0 +1,21 @@
+-- CreateTable
+CREATE TABLE "ShowReminder" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "showId" TEXT NOT NULL,
+    "customerId" TEXT,
+    "email" TEXT,
+    "locale" TEXT NOT NULL DEFAULT 'en',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ShowReminder_showId_fkey" FOREIGN KEY ("showId") REFERENCES "Show" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "ShowReminder_shop_customerId_idx" ON "ShowReminder"("shop", "customerId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ShowReminder_showId_customerId_key" ON "ShowReminder"("showId", "customerId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ShowReminder_showId_email_key" ON "ShowReminder"("showId", "email");
+

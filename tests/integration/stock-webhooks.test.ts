@@ -1,0 +1,209 @@
+// Inventory webhooks over real HTTP against the built app: verified, deduplicated, applied only
+// when newer, and published to the viewers of the show whose lineup holds the variant.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import type { StockEventData } from "~/realtime/events";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { dataOf, openEventStream, type EventStream } from "../support/sse-client";
+import { bigId, inventoryLevelBody, seedShowWithStock, sendShopifyWebhook, streamUrl, type StockFixture } from "../support/stock-fixtures";
+
+let app: AppServer;
+const streams: EventStream[] = [];
+
+beforeAll(async () => {
+  app = await startAppServer();
+});
+
+afterAll(async () => {
+  for (const stream of streams) stream.close();
+  await app?.close();
+});
+
+async function watch(fixture: StockFixture, headers: Record<string, string> = {}) {
+  const stream = await openEventStream(streamUrl(app.url, fixture), { origin: fixture.origin, ...headers });
+  streams.push(stream);
+  return stream;
+}
+
+function levelUpdate(fixture: StockFixture, variant: number, available: number | null, updatedAt: string, eventId?: string) {
+  const { itemDigits } = fixture.variants[variant] as StockFixture["variants"][number];
+  return sendShopifyWebhook(app.url, {
+    topic: "inventory_levels/update",
+    shop: fixture.shop,
+    body: inventoryLevelBody(fixture, itemDigits, available, updatedAt),
+    eventId,
+  });
+}
+
+async function storedLevel(fixture: StockFixture, variant: number) {
+  const { inventoryItemId } = fixture.variants[variant] as StockFixture["variants"][number];
+  return prisma.inventoryLevel.findFirstOrThrow({ where: { shop: fixture.shop, inventoryItemId, locationId: fixture.locationId } });
+}
+
+describe("inventory_levels/update", () => {
+  it("reaches an open stream of the live show listing the variant as a stock event", async () => {
+    const fixture = await seedShowWithStock();
+    const stream = await watch(fixture);
+    expect(stream.status).toBe(200);
+    expect(stream.headers["access-control-allow-origin"]).toBe(fixture.origin);
+    const snapshot = await stream.next();
+    expect(snapshot.event).toBe("snapshot");
+    expect(dataOf<{ stock: StockEventData[] }>(snapshot).stock).toContainEqual({
+      variantId: fixture.variants[0]?.variantId,
+      productId: fixture.productId,
+      available: 10,
+      inStock: true,
+    });
+
+    const response = await levelUpdate(fixture, 0, 7, "2026-11-22T11:00:00-05:00");
+    expect(response.status).toBe(200);
+
+    const stock = await stream.next();
+    expect(stock.event).toBe("stock");
+    expect(Number(stock.id)).toBe(Number(snapshot.id) + 1);
+    expect(dataOf<StockEventData>(stock)).toEqual({ variantId: fixture.variants[0]?.variantId, productId: fixture.productId, available: 7, inStock: true });
+  });
+
+  it("ignores a duplicate delivery of the same event", async () => {
+    const fixture = await seedShowWithStock();
+    const stream = await watch(fixture);
+    await stream.next(); // snapshot
+    const eventId = randomUUID();
+
+    const first = await levelUpdate(fixture, 0, 4, "2026-11-22T11:00:00Z", eventId);
+    const again = await levelUpdate(fixture, 0, 4, "2026-11-22T11:00:00Z", eventId);
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.headers.get("x-duplicate")).toBe("1");
+    expect(await prisma.webhookReceipt.count({ where: { shop: fixture.shop, eventId } })).toBe(1);
+
+    // The next event on the stream is the next change, not a second copy of the first.
+    await levelUpdate(fixture, 1, 2, "2026-11-22T11:00:01Z");
+    const events = [await stream.next(), await stream.next()].map((message) => dataOf<StockEventData>(message));
+    expect(events.map((event) => [event.variantId, event.available])).toEqual([
+      [fixture.variants[0]?.variantId, 4],
+      [fixture.variants[1]?.variantId, 2],
+    ]);
+  });
+
+  it("does not let an older level delivered late overwrite a newer one", async () => {
+    const fixture = await seedShowWithStock();
+    const stream = await watch(fixture);
+    await stream.next(); // snapshot
+
+    await levelUpdate(fixture, 0, 3, "2026-11-22T12:00:05Z");
+    expect(dataOf<StockEventData>(await stream.next()).available).toBe(3);
+
+    const late = await levelUpdate(fixture, 0, 9, "2026-11-22T12:00:01Z");
+    expect(late.status).toBe(200);
+    expect((await storedLevel(fixture, 0)).available).toBe(3);
+    expect(await prisma.variantStock.findFirstOrThrow({ where: { shop: fixture.shop, variantId: fixture.variants[0]?.variantId } })).toMatchObject({
+      available: 3,
+    });
+
+    // The late one published nothing: the next event is the next real change.
+    await levelUpdate(fixture, 1, 1, "2026-11-22T12:00:06Z");
+    expect(dataOf<StockEventData>(await stream.next())).toMatchObject({ variantId: fixture.variants[1]?.variantId, available: 1 });
+  });
+
+  it("answers 400 naming the field when the level GID does not name the inventory item", async () => {
+    const fixture = await seedShowWithStock();
+    const body = JSON.stringify({ admin_graphql_api_id: "gid://shopify/InventoryLevel/1", available: 1, updated_at: "2026-11-22T12:00:00Z" });
+    const response = await sendShopifyWebhook(app.url, { topic: "inventory_levels/update", shop: fixture.shop, body });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatch(/admin_graphql_api_id must name the location and the inventory item/);
+  });
+});
+
+describe("Last-Event-ID", () => {
+  it("gives a reconnecting viewer exactly the events it missed, then the live ones", async () => {
+    const fixture = await seedShowWithStock({ variants: 3 });
+    const observer = await watch(fixture);
+    await observer.next(); // snapshot
+
+    const leaving = await watch(fixture);
+    await leaving.next(); // snapshot
+    await levelUpdate(fixture, 0, 8, "2026-11-22T13:00:00Z");
+    const lastSeen = await leaving.next();
+    await observer.next();
+    leaving.close();
+
+    await levelUpdate(fixture, 1, 6, "2026-11-22T13:00:01Z");
+    await levelUpdate(fixture, 2, 5, "2026-11-22T13:00:02Z");
+    const missed = [await observer.next(), await observer.next()];
+
+    const back = await watch(fixture, { "last-event-id": String(lastSeen.id) });
+    const resumed = [await back.next(), await back.next()];
+    expect(resumed).toEqual(missed);
+
+    await levelUpdate(fixture, 0, 0, "2026-11-22T13:00:03Z");
+    const live = await back.next();
+    expect(Number(live.id)).toBe(Number(missed[1]?.id) + 1);
+    expect(dataOf<StockEventData>(live)).toMatchObject({ variantId: fixture.variants[0]?.variantId, available: 0, inStock: false });
+  });
+
+  it("sends a snapshot when the viewer's last event is older than the instance's history of the show", async () => {
+    const fixture = await seedShowWithStock();
+    await prisma.show.update({ where: { id: fixture.showId }, data: { lastEventSeq: 40 } });
+    const stream = await watch(fixture, { "last-event-id": "3" });
+    const first = await stream.next();
+    expect(first.event).toBe("snapshot");
+    expect(first.id).toBe("40");
+  });
+});
+
+describe("inventory_items/update", () => {
+  it("publishes a variant that stops tracking inventory as always available", async () => {
+    const fixture = await seedShowWithStock({ available: 0 });
+    const stream = await watch(fixture);
+    await stream.next(); // snapshot
+    const { inventoryItemId, itemDigits } = fixture.variants[0] as StockFixture["variants"][number];
+    const body = `{"id":${itemDigits},"tracked":false,"updated_at":"2026-11-22T14:00:00Z","admin_graphql_api_id":"${inventoryItemId}"}`;
+    expect((await sendShopifyWebhook(app.url, { topic: "inventory_items/update", shop: fixture.shop, body })).status).toBe(200);
+    expect(dataOf<StockEventData>(await stream.next())).toEqual({
+      variantId: fixture.variants[0]?.variantId,
+      productId: fixture.productId,
+      available: null,
+      inStock: true,
+    });
+  });
+});
+
+describe("products/delete and products/update", () => {
+  it("marks a deleted product removed in lineups and shows its variants sold out", async () => {
+    const fixture = await seedShowWithStock({ variants: 1 });
+    const stream = await watch(fixture);
+    await stream.next(); // snapshot
+    const digits = fixture.productId.split("/").pop() as string;
+    const response = await sendShopifyWebhook(app.url, { topic: "products/delete", shop: fixture.shop, body: `{"id":${digits}}` });
+    expect(response.status).toBe(200);
+    const lineup = await prisma.showProduct.findFirstOrThrow({ where: { shop: fixture.shop, productId: fixture.productId } });
+    expect(lineup.removedAt).toBeInstanceOf(Date);
+    expect(dataOf<StockEventData>(await stream.next())).toEqual({
+      variantId: fixture.variants[0]?.variantId,
+      productId: fixture.productId,
+      available: 0,
+      inStock: false,
+    });
+  });
+
+  it("refreshes the lineup title and maps a new variant to its inventory item, digits intact", async () => {
+    const fixture = await seedShowWithStock({ variants: 1 });
+    const [known] = fixture.variants as [StockFixture["variants"][number]];
+    const added = { variantId: `gid://shopify/ProductVariant/${bigId()}`, itemDigits: bigId() };
+    const variantJson = (variantId: string, itemDigits: string) => `{"admin_graphql_api_id":"${variantId}","inventory_item_id":${itemDigits}}`;
+    const body =
+      `{"admin_graphql_api_id":"${fixture.productId}","title":"Wool scarf","handle":"wool-scarf","updated_at":"2026-11-22T15:00:00Z",` +
+      `"variants":[${variantJson(known.variantId, known.itemDigits)},${variantJson(added.variantId, added.itemDigits)}]}`;
+    expect((await sendShopifyWebhook(app.url, { topic: "products/update", shop: fixture.shop, body })).status).toBe(200);
+
+    expect(await prisma.showProduct.findFirstOrThrow({ where: { shop: fixture.shop, productId: fixture.productId } })).toMatchObject({
+      title: "Wool scarf",
+      handle: "wool-scarf",
+    });
+    expect(await prisma.variantStock.findFirstOrThrow({ where: { shop: fixture.shop, variantId: added.variantId } })).toMatchObject({
+      productId: fixture.productId,
+      inventoryItemId: `gid://shopify/InventoryItem/${added.itemDigits}`,
+    });
+  });
+});

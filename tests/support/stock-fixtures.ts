@@ -1,0 +1,81 @@
+// A shop with a show whose lineup holds known variants, and signed inventory webhooks for it,
+// for the stock and realtime tests.
+import { createHmac, randomUUID } from "node:crypto";
+import prisma from "~/db.server";
+import { recordVariantInventory } from "~/inventory/stock.server";
+import { sandboxShopify } from "../sandbox/config";
+
+// Past Number.MAX_SAFE_INTEGER, as Shopify's ids may be: nothing may round them.
+let nextId = 9_007_199_254_740_993n + BigInt(Math.floor(Math.random() * 1e9)) * 1000n;
+export const bigId = () => String((nextId += 2n));
+
+export interface StockFixture {
+  shop: string;
+  showId: string;
+  productId: string;
+  locationId: string;
+  variants: Array<{ variantId: string; inventoryItemId: string; itemDigits: string }>;
+  origin: string;
+}
+
+export async function seedShowWithStock({
+  status = "live",
+  mode = "public",
+  variants = 2,
+  available = 10,
+}: { status?: string; mode?: string; variants?: number; available?: number } = {}): Promise<StockFixture> {
+  const shop = `stock-${randomUUID().slice(0, 8)}.myshopify.com`;
+  const origin = `https://${shop.replace(".myshopify.com", "")}.example`;
+  const productId = `gid://shopify/Product/${bigId()}`;
+  const locationId = `gid://shopify/Location/${bigId()}`;
+  await prisma.shop.create({ data: { domain: shop, storefrontOrigins: `${origin}, https://other.example` } });
+  const show = await prisma.show.create({
+    data: { shop, title: "Flash sale", startsAt: new Date(), status, mode, products: { create: [{ shop, productId, title: "Scarf", position: 0 }] } },
+  });
+  const seeded: StockFixture["variants"] = [];
+  for (let index = 0; index < variants; index++) {
+    const itemDigits = bigId();
+    const variant = { variantId: `gid://shopify/ProductVariant/${bigId()}`, inventoryItemId: `gid://shopify/InventoryItem/${itemDigits}`, itemDigits };
+    await recordVariantInventory(shop, {
+      ...variant,
+      productId,
+      tracked: true,
+      levels: [{ locationId, available, updatedAt: new Date("2026-11-22T10:00:00Z") }],
+    });
+    seeded.push(variant);
+  }
+  return { shop, showId: show.id, productId, locationId, variants: seeded, origin };
+}
+
+/** The body Shopify sends for inventory_levels/update, ids written digit for digit. */
+export function inventoryLevelBody(fixture: StockFixture, itemDigits: string, available: number | null, updatedAt: string): string {
+  const locationDigits = fixture.locationId.split("/").pop() as string;
+  return (
+    `{"inventory_item_id":${itemDigits},"location_id":${locationDigits},"available":${available === null ? "null" : available},` +
+    `"updated_at":"${updatedAt}","admin_graphql_api_id":"gid://shopify/InventoryLevel/${locationDigits}?inventory_item_id=${itemDigits}"}`
+  );
+}
+
+export function sendShopifyWebhook(
+  appUrl: string,
+  { topic, shop, body, eventId = randomUUID() }: { topic: string; shop: string; body: string; eventId?: string },
+): Promise<Response> {
+  return fetch(`${appUrl}/webhooks/${topic}`, {
+    method: "POST",
+    body,
+    headers: {
+      "content-type": "application/json",
+      "x-shopify-topic": topic,
+      "x-shopify-hmac-sha256": createHmac("sha256", sandboxShopify.apiSecret).update(body).digest("base64"),
+      "x-shopify-shop-domain": shop,
+      "x-shopify-api-version": "2026-07",
+      "x-shopify-webhook-id": randomUUID(),
+      "x-shopify-event-id": eventId,
+      "x-shopify-triggered-at": new Date().toISOString(),
+    },
+  });
+}
+
+export function streamUrl(appUrl: string, fixture: Pick<StockFixture, "shop" | "showId">, extra = ""): string {
+  return `${appUrl}/realtime/shows/${fixture.showId}?shop=${fixture.shop}${extra}`;
+}
