@@ -1,5 +1,5 @@
 import { PrismaClient } from "@prisma/client";
-import { createDriverAdapter } from "./db/driver-adapter.server";
+import { createDriverAdapter, databaseProvider } from "./db/driver-adapter.server";
 import { env } from "./env.server";
 
 declare global {
@@ -8,7 +8,17 @@ declare global {
 }
 
 function createClient() {
-  return new PrismaClient({ adapter: createDriverAdapter(env().DATABASE_URL) });
+  const url = env().DATABASE_URL;
+  const client = new PrismaClient({ adapter: createDriverAdapter(url) });
+  if (databaseProvider(url) === "sqlite") {
+    // Write-ahead logging lets the realtime snapshots read while webhooks write, and commits
+    // without a full disk sync each time; NORMAL sync is still crash-safe in WAL mode.
+    client
+      .$queryRawUnsafe("PRAGMA journal_mode = WAL")
+      .then(() => client.$queryRawUnsafe("PRAGMA synchronous = NORMAL"))
+      .catch((error: unknown) => console.warn(`[db] SQLite stays in rollback-journal mode: ${(error as Error).message}`));
+  }
+  return client;
 }
 
 const prisma = (globalThis.prismaGlobal ??= createClient());

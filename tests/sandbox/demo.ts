@@ -44,6 +44,8 @@ async function main() {
     shopifyPort: port("SANDBOX_SHOPIFY_PORT", 4100),
     muxPort: port("SANDBOX_MUX_PORT", 4200),
     stripePort: port("SANDBOX_STRIPE_PORT", 4300),
+    mailPort: port("SANDBOX_MAIL_PORT", 4400),
+    mailInboxPort: port("SANDBOX_MAIL_INBOX_PORT", 4401),
     env: { DATABASE_URL: databaseUrl, NODE_ENV: "development" },
   });
   await seedCreators(sandboxShopify.shopDomain);
@@ -56,6 +58,8 @@ Live Shows is running offline, with sandbox Shopify, Mux and Stripe.
   Shopify admin with the app:         ${shopify}/admin/apps/live-shows
   Go live (sandbox encoder):          ${stack.mux.url}/__sandbox/mux
   Adjust stock, pay an order:         ${shopify}/__sandbox?shop=${sandboxShopify.shopDomain}
+  Mail sent by the app (invitations):  ${stack.mail.inboxUrl}
+  Creator portal sign-in:             ${stack.appUrl}/creator/sign-in
   App health:                         ${stack.appUrl}/healthz
 
 Press Ctrl-C to stop.`);

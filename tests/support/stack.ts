@@ -4,6 +4,7 @@ import { sandboxMux, sandboxStripe } from "../sandbox/config";
 import { startMuxEmulator, type MuxEmulator } from "../sandbox/mux";
 import { startShopifyEmulator, type ShopifyEmulator } from "../sandbox/shopify";
 import { startStripeEmulator, type StripeEmulator } from "../sandbox/stripe";
+import { startMailSandbox, type MailSandbox } from "../sandbox/mail";
 import { freePort, startAppServer, type AppServer } from "./app-server";
 
 export interface Stack {
@@ -12,6 +13,7 @@ export interface Stack {
   shopify: ShopifyEmulator;
   mux: MuxEmulator;
   stripe: StripeEmulator;
+  mail: MailSandbox;
   close(): Promise<void>;
 }
 
@@ -20,6 +22,8 @@ export interface StackOptions {
   shopifyPort?: number;
   muxPort?: number;
   stripePort?: number;
+  mailPort?: number;
+  mailInboxPort?: number;
   seed?: boolean;
   env?: Record<string, string>;
 }
@@ -27,10 +31,11 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const appPort = options.appPort ?? (await freePort());
   const appUrl = `http://127.0.0.1:${appPort}`;
-  const [shopify, mux, stripe] = await Promise.all([
+  const [shopify, mux, stripe, mail] = await Promise.all([
     startShopifyEmulator({ appUrl, port: options.shopifyPort, seed: options.seed ?? true }),
     startMuxEmulator({ port: options.muxPort, webhookUrl: `${appUrl}/webhooks/mux`, webhookSecret: sandboxMux.webhookSecret }),
     startStripeEmulator({ port: options.stripePort, webhookUrl: `${appUrl}/webhooks/stripe`, webhookSecret: sandboxStripe.webhookSecret }),
+    startMailSandbox({ port: options.mailPort, inboxPort: options.mailInboxPort }),
   ]);
   const app = await startAppServer(
     {
@@ -38,6 +43,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       APP_BRIDGE_URL: `${shopify.url}/cdn/shopifycloud/app-bridge.js`,
       ...mux.appEnv(),
       STRIPE_API_URL: stripe.url,
+      MAIL_URL: mail.url,
       ...options.env,
     },
     appPort,
@@ -48,9 +54,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     shopify,
     mux,
     stripe,
+    mail,
     async close() {
       await app.close();
-      await Promise.all([shopify.close(), mux.close(), stripe.close()]);
+      await Promise.all([shopify.close(), mux.close(), stripe.close(), mail.close()]);
     },
   };
 }
