@@ -63,6 +63,8 @@ export async function runShowCommand(
       }
     }
   } catch (error) {
+    // Shopify's library throws Responses (an expired token, re-authentication) that App Bridge acts on.
+    if (error instanceof Response) throw error;
     return { ok: false, message: (error as Error).message };
   }
 }

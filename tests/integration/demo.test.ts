@@ -7,7 +7,7 @@ import { freePort } from "../support/app-server";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 describe("npm run demo", () => {
-  it("starts the app and the sandbox, prints URLs that answer, and stops cleanly on Ctrl-C", async () => {
+  it("starts the app and the sandbox, prints URLs that answer, and stops cleanly on Ctrl-C", { timeout: 120_000 }, async () => {
     const [appPort, shopifyPort, muxPort, stripePort, mailPort, inboxPort] = await Promise.all(Array.from({ length: 6 }, () => freePort()));
     const demo = spawn("npm", ["run", "demo"], {
       cwd: ROOT,

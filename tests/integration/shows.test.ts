@@ -181,6 +181,16 @@ describe("flash deals", () => {
   });
 });
 
+describe("an access token Shopify no longer accepts", () => {
+  it("is replaced through a fresh token exchange when the admin retries, and the action then succeeds", async () => {
+    const show = await createShow("Stale token", 1);
+    await prisma.session.updateMany({ where: { shop }, data: { accessToken: "shpat_revoked_by_shopify" } });
+    await command(show.id, { intent: "start_deal", kind: "percentage", amount: "10", minutes: "5" });
+    expect(await prisma.showDeal.count({ where: { showId: show.id } })).toBe(1);
+    expect((await prisma.session.findFirstOrThrow({ where: { shop, isOnline: false } })).accessToken).not.toBe("shpat_revoked_by_shopify");
+  });
+});
+
 describe("tenancy", () => {
   it("does not let another shop read or change a show", async () => {
     const show = await createShow("Private to Northwind", 1);

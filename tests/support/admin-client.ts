@@ -10,15 +10,19 @@ export interface AdminClient {
 }
 
 export function adminClient(appUrl: string, shopify: ShopifyEmulator, shop: string): AdminClient {
-  async function headers() {
-    return { authorization: `Bearer ${await shopify.mintSessionToken(shop)}`, "user-agent": BROWSER_USER_AGENT };
+  /** Like App Bridge: when the app asks for it, the request is sent once more with a fresh token. */
+  async function send(path: string, init: RequestInit = {}): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(`${appUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${await shopify.mintSessionToken(shop)}`, "user-agent": BROWSER_USER_AGENT },
+        redirect: "manual",
+      });
+      if (attempt > 1 || response.headers.get("x-shopify-retry-invalid-session-request") !== "1") return response;
+    }
   }
   return {
-    async get(path) {
-      return fetch(`${appUrl}${path}`, { headers: await headers(), redirect: "manual" });
-    },
-    async post(path, form) {
-      return fetch(`${appUrl}${path}`, { method: "POST", body: new URLSearchParams(form), headers: await headers(), redirect: "manual" });
-    },
+    get: (path) => send(path),
+    post: (path, form) => send(path, { method: "POST", body: new URLSearchParams(form) }),
   };
 }
