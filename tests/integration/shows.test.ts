@@ -182,10 +182,13 @@ describe("flash deals", () => {
 });
 
 describe("an access token Shopify no longer accepts", () => {
-  it("is replaced through a fresh token exchange when the admin retries, and the action then succeeds", async () => {
+  it("answers 401 and forgets the token, so the merchant's next try exchanges a fresh one and succeeds", async () => {
     const show = await createShow("Stale token", 1);
     await prisma.session.updateMany({ where: { shop }, data: { accessToken: "shpat_revoked_by_shopify" } });
-    await command(show.id, { intent: "start_deal", kind: "percentage", amount: "10", minutes: "5" });
+    const deal = { intent: "start_deal", kind: "percentage", amount: "10", minutes: "5" };
+    expect((await admin.post(`/app/shows/${show.id}`, deal)).status).toBe(401);
+    expect(await prisma.showDeal.count({ where: { showId: show.id } })).toBe(0);
+    await command(show.id, deal);
     expect(await prisma.showDeal.count({ where: { showId: show.id } })).toBe(1);
     expect((await prisma.session.findFirstOrThrow({ where: { shop, isOnline: false } })).accessToken).not.toBe("shpat_revoked_by_shopify");
   });

@@ -80,7 +80,7 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions): Pro
   // Routes are matched per request, so they can be added once the port (and so the URL) is known.
   const server = await startHttpServer(router, { port: options.port ?? 0, name: "shopify-sandbox" });
 
-  const tokens = new AccessTokenStore(() => state.now());
+  const tokens = new AccessTokenStore(() => state.now(), apiSecret);
   const webhooks = new WebhookDispatcher({ state, appUrl: options.appUrl, apiSecret, config: appConfig });
   const throttle = new ThrottleSwitch();
   const mint: ShopifyEmulatorContext["mintSessionToken"] = (shop, extra = {}) =>

@@ -1,8 +1,10 @@
 // Shopify's OAuth token endpoint as @shopify/shopify-api 15 uses it: the token exchange (a
 // session token traded for an online or offline access token, offline ones expiring with a
-// refresh token when asked) and the refresh_token grant. Tokens issued here are the only ones
-// the Admin API accepts.
-import { randomBytes } from "node:crypto";
+// refresh token when asked) and the refresh_token grant. Access tokens are signed with the app
+// secret, so every emulator instance that shares it accepts them, as every Shopify server
+// accepts a token Shopify issued: test files each start an emulator but share one database of
+// sessions.
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { jwtVerify } from "jose";
 import { readForm, readJson, sendJson, type Router, type SandboxRequest } from "../http";
 import { shopOfRequest } from "./request-shop";
@@ -33,17 +35,38 @@ export interface OAuthOptions {
   scopes: string[];
 }
 
+/** Access tokens are `<prefix>_<claims>.<signature>`: verifiable without this instance's memory. */
+function signToken(prefix: string, token: Omit<IssuedToken, "accessToken">, secret: string): string {
+  const claims = Buffer.from(JSON.stringify({ ...token, nonce: randomBytes(8).toString("hex") })).toString("base64url");
+  return `${prefix}_${claims}.${createHmac("sha256", secret).update(claims).digest("base64url")}`;
+}
+
+function readSignedToken(accessToken: string, secret: string): IssuedToken | undefined {
+  const match = /^shp(?:at|ua)_([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(accessToken);
+  if (!match) return undefined;
+  const expected = Buffer.from(createHmac("sha256", secret).update(match[1]!).digest("base64url"));
+  const given = Buffer.from(match[2]!);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  return { ...(JSON.parse(Buffer.from(match[1]!, "base64url").toString("utf8")) as Omit<IssuedToken, "accessToken">), accessToken };
+}
+
 /** Every access token the emulator has issued; uninstalling a shop revokes its tokens. */
 export class AccessTokenStore {
   private readonly byToken = new Map<string, IssuedToken>();
   private readonly byRefresh = new Map<string, IssuedToken>();
+  /** Tokens issued before a shop's uninstall stop working, whichever instance issued them. */
+  private readonly revokedBefore = new Map<string, number>();
+  private readonly retired = new Set<string>();
 
-  constructor(private readonly now: () => Date) {}
+  constructor(
+    private readonly now: () => Date,
+    private readonly secret: string,
+  ) {}
 
   issue(input: { shop: string; scope: string; online: boolean; userId?: string | null; expiring: boolean }): IssuedToken {
     const nowMs = this.now().getTime();
-    const token: IssuedToken = {
-      accessToken: `${input.online ? "shpua" : "shpat"}_${randomBytes(16).toString("hex")}`,
+    const claims: Omit<IssuedToken, "accessToken"> & { issuedAt: number } = {
+      issuedAt: nowMs,
       shop: input.shop,
       scope: input.scope,
       online: input.online,
@@ -52,6 +75,7 @@ export class AccessTokenStore {
       refreshToken: !input.online && input.expiring ? `shprt_${randomBytes(16).toString("hex")}` : null,
       refreshExpiresAt: !input.online && input.expiring ? nowMs + TOKEN_LIFETIMES.refreshSeconds * 1000 : null,
     };
+    const token: IssuedToken = { ...claims, accessToken: signToken(input.online ? "shpua" : "shpat", claims, this.secret) };
     this.byToken.set(token.accessToken, token);
     if (token.refreshToken) this.byRefresh.set(token.refreshToken, token);
     return token;
@@ -59,9 +83,10 @@ export class AccessTokenStore {
 
   /** The token's record when it is live and belongs to the shop. */
   verify(shop: string, accessToken: string | undefined): IssuedToken | undefined {
-    if (!accessToken) return undefined;
-    const token = this.byToken.get(accessToken);
+    if (!accessToken || this.retired.has(accessToken)) return undefined;
+    const token = this.byToken.get(accessToken) ?? readSignedToken(accessToken, this.secret);
     if (!token || token.shop !== shop) return undefined;
+    if (((token as { issuedAt?: number }).issuedAt ?? 0) < (this.revokedBefore.get(shop) ?? 0)) return undefined;
     if (token.expiresAt !== null && token.expiresAt <= this.now().getTime()) return undefined;
     return token;
   }
@@ -73,10 +98,12 @@ export class AccessTokenStore {
     if (previous.refreshExpiresAt !== null && previous.refreshExpiresAt <= this.now().getTime()) return undefined;
     this.byRefresh.delete(refreshToken);
     this.byToken.delete(previous.accessToken);
+    this.retired.add(previous.accessToken);
     return this.issue({ shop, scope: previous.scope, online: false, expiring: true });
   }
 
   revokeShop(shop: string): void {
+    this.revokedBefore.set(shop, this.now().getTime() + 1);
     for (const [key, token] of this.byToken) if (token.shop === shop) this.byToken.delete(key);
     for (const [key, token] of this.byRefresh) if (token.shop === shop) this.byRefresh.delete(key);
   }
