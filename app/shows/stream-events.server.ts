@@ -2,6 +2,7 @@ import { z } from "zod";
 import prisma from "~/db.server";
 import type { LifecycleEventKind } from "./lifecycle";
 import { recordLifecycleEvent } from "./lifecycle.server";
+import { reconcileLineupOnAir } from "./on-air.server";
 
 /** The part of a Mux webhook event the show lifecycle reads. */
 export const muxEvent = z.object({
@@ -36,6 +37,15 @@ function liveStreamIdOf(event: MuxEvent): string {
   return event.type.startsWith("video.asset.") ? (event.data.live_stream_id ?? "") : event.data.id;
 }
 
+/** A Shopify hiccup must not fail Mux's delivery: the show is live either way, and webhooks keep stock moving. */
+async function reconcileOnAirQuietly(show: { id: string; shop: string }) {
+  try {
+    await reconcileLineupOnAir(show.shop, show.id);
+  } catch (error) {
+    console.warn(`[shows] ${show.shop} show ${show.id}: stock reconciliation on going live failed: ${(error as Error).message}`);
+  }
+}
+
 export async function findShowForMuxEvent(event: MuxEvent) {
   const liveStreamId = liveStreamIdOf(event);
   if (!liveStreamId) return null;
@@ -58,6 +68,7 @@ export async function applyMuxEvent(event: MuxEvent, show: { id: string; shop: s
     });
   }
   for (const kind of kinds) {
-    await recordLifecycleEvent(show.shop, show.id, kind, new Date(event.created_at), { muxEventId: event.id });
+    const state = await recordLifecycleEvent(show.shop, show.id, kind, new Date(event.created_at), { muxEventId: event.id });
+    if (kind === "stream_active" && state.status === "live") await reconcileOnAirQuietly(show);
   }
 }

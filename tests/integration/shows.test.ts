@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { recordVariantInventory } from "~/inventory/stock.server";
 import { sandboxMux } from "../sandbox/config";
 import { muxSignatureHeader } from "../sandbox/mux";
 import { adminClient, type AdminClient } from "../support/admin-client";
@@ -127,6 +128,32 @@ describe("going live through Mux", () => {
     const html = await (await admin.get(`/app/shows/${show.id}`)).text();
     expect(html).toContain("Replay chapters");
     expect(html).toMatch(new RegExp(`<li>\\d+:\\d{2} ${escapeForRegExp(reactEscaped(show.products[1]!.title))}</li>`));
+  });
+});
+
+describe("stock when a show goes live", () => {
+  it("reads the lineup's stock from Shopify, corrects what drifted and counts the drift", async () => {
+    const show = await createShow("Drift check", 1);
+    const product = stack.shopify.state.getShop(shop).products.find((candidate) => candidate.id === show.products[0]!.productId)!;
+    const variant = product.variants.find((candidate) => candidate.inventoryItem.tracked)!;
+    const truth = stack.shopify.state.availableQuantity(shop, variant);
+    // A cache that missed webhooks: an old level claiming far more stock than Shopify has.
+    await recordVariantInventory(shop, {
+      variantId: variant.id,
+      productId: product.id,
+      inventoryItemId: variant.inventoryItem.id,
+      tracked: true,
+      levels: [{ locationId: variant.inventoryItem.levels[0]!.locationId, available: 999, updatedAt: new Date("2020-01-01T00:00:00Z") }],
+      complete: false,
+    });
+
+    await stack.mux.connectEncoder(show.muxLiveStreamId!);
+    await stack.mux.webhooks.settled();
+
+    const cached = await prisma.variantStock.findUniqueOrThrow({ where: { shop_variantId: { shop, variantId: variant.id } } });
+    expect(cached.available).toBe(truth);
+    expect((await prisma.showStats.findUniqueOrThrow({ where: { showId: show.id } })).stockDrift).toBe(1);
+    await stack.mux.disconnectEncoder(show.muxLiveStreamId!, { immediate: true });
   });
 });
 

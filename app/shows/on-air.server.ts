@@ -1,0 +1,26 @@
+import prisma from "~/db.server";
+import { fetchLineupInventory, reconcileLineupStock } from "~/inventory/reconcile.server";
+import { unauthenticated } from "~/shopify.server";
+
+/**
+ * When a show goes live, the stock of its lineup is read from the Admin API and every viewer
+ * gets the corrections: webhooks missed while nobody watched must not greet the first buyers.
+ * Variants the cache has never seen are read when the storefront first asks for them.
+ * Returns how many variants had drifted, which the show's analytics keep.
+ */
+export async function reconcileLineupOnAir(shop: string, showId: string): Promise<number> {
+  const lineup = await prisma.showProduct.findMany({ where: { shop, showId, removedAt: null }, select: { productId: true } });
+  const variants = await prisma.variantStock.findMany({
+    where: { shop, productId: { in: lineup.map((product) => product.productId) } },
+    select: { variantId: true },
+  });
+  if (!variants.length) return 0;
+  const { admin } = await unauthenticated.admin(shop);
+  const drift = await reconcileLineupStock(shop, await fetchLineupInventory(admin, shop, variants.map((variant) => variant.variantId)));
+  await prisma.showStats.upsert({
+    where: { showId },
+    create: { showId, shop, stockDrift: drift },
+    update: { stockDrift: { increment: drift } },
+  });
+  return drift;
+}
