@@ -33,6 +33,7 @@ describe("the sandbox storefront in a browser", () => {
     // The extension's stylesheet is applied: the stage keeps its 16:9 box before any script runs.
     expect(await page.locator(".live-shows__stage").first().evaluate((stage) => getComputedStyle(stage).aspectRatio)).toBe("16 / 9");
     expect(await page.locator("[data-live-shows-embed]").count()).toBe(1);
+    await block.getByText("The show could not load right now.").waitFor();
 
     const product = emulator.state.getShop(DEMO_SHOP_DOMAIN).products.find((candidate) =>
       candidate.status === "ACTIVE" && candidate.variants.some((variant) => (emulator.state.availableQuantity(DEMO_SHOP_DOMAIN, variant) ?? 1) > 0),
@@ -49,6 +50,8 @@ describe("the sandbox storefront in a browser", () => {
     const order = emulator.state.getShop(DEMO_SHOP_DOMAIN).orders.at(-1)!;
     expect(orderName).toBe(order.name);
     expect(order.lines[0]?.productId).toBe(product.id);
-    expect(errors).toEqual([]);
+    // With no app behind the app proxy, the block's and the embed's bootstrap requests fail (502);
+    // the block shows its friendly message instead. Nothing else may go wrong.
+    expect(errors.filter((error) => !/status of 502 .*\/apps\/live\/shows\/current/.test(error))).toEqual([]);
   });
 });

@@ -1,0 +1,16 @@
+// GET /apps/live/shows/:showId (app proxy → /proxy/shows/:showId): the storefront loader's
+// bootstrap for a show, or for the shop's current show with :showId = "current".
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { authenticateAppProxy, proxyJson } from "~/storefront/app-proxy.server";
+import { loadShowBootstrap } from "~/storefront/bootstrap.server";
+import { bootstrapQuery, showSelector } from "~/storefront/proxy-input";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { shop, customerId } = await authenticateAppProxy(request);
+  const selector = showSelector.safeParse(params.showId);
+  if (!selector.success) return proxyJson({ error: `${shop} has no show ${params.showId}`, reason: "unknown_show" }, 404);
+  const query = bootstrapQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return proxyJson({ error: query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "), reason: "bad_request" }, 400);
+  const answer = await loadShowBootstrap({ shop, customerId, selector: selector.data, previewToken: query.data.preview ?? null, lite: query.data.lite === "1" });
+  return answer.found ? proxyJson(answer.bootstrap) : proxyJson(answer.notFound, 404);
+};

@@ -1,0 +1,15 @@
+// POST /apps/live/shows/:showId/reminders: "Remind me" for an upcoming show.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { authenticateAppProxy, proxyJson, readProxyBody } from "~/storefront/app-proxy.server";
+import { showSelector } from "~/storefront/proxy-input";
+import { reminderInput, saveShowReminder } from "~/storefront/reminders.server";
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { shop, customerId } = await authenticateAppProxy(request);
+  const selector = showSelector.safeParse(params.showId);
+  if (!selector.success || selector.data.kind !== "id") return proxyJson({ error: `${shop} has no show ${params.showId}`, reason: "unknown_show" }, 404);
+  const input = reminderInput.safeParse(await readProxyBody(request));
+  if (!input.success) return proxyJson({ error: input.error.issues.map((issue) => issue.message).join("; "), reason: "invalid" }, 422);
+  const result = await saveShowReminder(shop, selector.data.showId, customerId, input.data);
+  return result.saved ? proxyJson({ saved: true }, 201) : proxyJson({ error: result.error, reason: result.reason }, result.status);
+};

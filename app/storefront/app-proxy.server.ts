@@ -1,0 +1,49 @@
+// The storefront reaches the app through Shopify's app proxy, which signs every request with the
+// app's secret and names the shop and the signed-in customer. Nothing from a proxy request is
+// trusted before the signature is checked.
+import { authenticate } from "~/shopify.server";
+
+export interface ProxyCaller {
+  shop: string;
+  /** Customer GID of the signed-in shopper, or null for a guest. */
+  customerId: string | null;
+}
+
+/** A JSON body with no-store: every proxy answer is per shop and per moment. */
+export function proxyJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/**
+ * Verifies the app proxy signature with Shopify's library. Its refusal is a bare 400; a forged
+ * or stale signature is an authentication failure, so the storefront gets a 401 that says so.
+ */
+export async function authenticateAppProxy(request: Request): Promise<ProxyCaller> {
+  try {
+    await authenticate.public.appProxy(request);
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 400) {
+      throw proxyJson({ error: "The app proxy signature is missing or invalid", reason: "bad_signature" }, 401);
+    }
+    throw thrown;
+  }
+  const query = new URL(request.url).searchParams;
+  const customer = query.get("logged_in_customer_id") ?? "";
+  return {
+    shop: (query.get("shop") ?? "").toLowerCase(),
+    customerId: /^\d+$/.test(customer) ? `gid://shopify/Customer/${customer}` : null,
+  };
+}
+
+/** A form post or a JSON body as a plain object; anything unreadable is an empty one. */
+export async function readProxyBody(request: Request): Promise<Record<string, unknown>> {
+  try {
+    if ((request.headers.get("content-type") ?? "").includes("json")) {
+      const body: unknown = await request.json();
+      return body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+    }
+    return Object.fromEntries(await request.formData());
+  } catch {
+    return {};
+  }
+}

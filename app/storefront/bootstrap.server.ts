@@ -1,0 +1,213 @@
+// The bootstrap: everything the storefront loader needs to draw a show in one answer (the show,
+// its lineup with prices and stock, how to play it, the running deal, and where its event stream
+// is), for a chosen show or for "the current show" (live now, else the next one, else the latest
+// replay). Every read is scoped by the shop the app proxy signed for.
+import type { Show } from "@prisma/client";
+import prisma from "~/db.server";
+import { env } from "~/env.server";
+import { signViewerToken } from "~/realtime/viewer-token.server";
+import { verifyPreviewToken } from "~/shows/preview-link.server";
+import { getReplayChapters } from "~/shows/shows.server";
+import type {
+  BootstrapNotFound,
+  ShowBootstrap,
+  StorefrontDeal,
+  StorefrontMoney,
+  StorefrontProduct,
+  StorefrontShowStatus,
+} from "./bootstrap-contract";
+import { readLineupCatalog, type Catalog } from "./catalog.server";
+import { readLineupStock } from "./lineup-stock.server";
+import { formatShopMoney } from "./money-format";
+import { playerBundleUrl } from "./player-bundle.server";
+
+/** Long enough to open the stream and reconnect a few times; the loader asks again after that. */
+export const VIEWER_TOKEN_TTL_MS = 15 * 60_000;
+/** A show that has not started this long after its start time no longer counts as "next". */
+const LATE_START_GRACE_MS = 12 * 60 * 60_000;
+
+const STOREFRONT_STATUSES: readonly StorefrontShowStatus[] = ["scheduled", "live", "ended", "replay_ready"];
+
+export type ShowSelector = { kind: "id"; showId: string } | { kind: "current" };
+
+export interface BootstrapRequest {
+  shop: string;
+  selector: ShowSelector;
+  /** The signed-in shopper's customer GID, from the app proxy's logged_in_customer_id. */
+  customerId: string | null;
+  /** A rehearsal's preview token (from its preview link); public shows need none. */
+  previewToken: string | null;
+  /** The embed's answer: the show and how to play it, without lineup, stock or Admin API calls. */
+  lite: boolean;
+  now?: Date;
+}
+
+export type BootstrapAnswer = { found: true; bootstrap: ShowBootstrap } | { found: false; notFound: BootstrapNotFound };
+
+interface ShopRow {
+  name: string;
+  currency: string;
+  moneyFormat: string;
+  lowStockThreshold: number;
+}
+
+async function findRequestedShow(request: BootstrapRequest, now: Date): Promise<Show | null> {
+  const { shop, selector, previewToken } = request;
+  const visible = { in: [...STOREFRONT_STATUSES] };
+  if (selector.kind === "id") {
+    const show = await prisma.show.findFirst({ where: { id: selector.showId, shop, status: visible } });
+    if (!show) return null;
+    // A rehearsal is visible only through its preview link; without one it does not exist here.
+    if (show.mode !== "public" && !(previewToken && verifyPreviewToken(previewToken, shop, show.id, now))) return null;
+    return show;
+  }
+  const live = await prisma.show.findFirst({ where: { shop, mode: "public", status: "live" }, orderBy: { wentLiveAt: "desc" } });
+  if (live) return live;
+  const next = await prisma.show.findFirst({
+    where: { shop, mode: "public", status: "scheduled", startsAt: { gte: new Date(now.getTime() - LATE_START_GRACE_MS) } },
+    orderBy: { startsAt: "asc" },
+  });
+  if (next) return next;
+  return prisma.show.findFirst({ where: { shop, mode: "public", status: "replay_ready" }, orderBy: { endedAt: "desc" } });
+}
+
+function money(amount: number, shop: ShopRow): StorefrontMoney {
+  return { amount, currency: shop.currency, formatted: formatShopMoney(amount, shop.currency, shop.moneyFormat) };
+}
+
+function numericId(gid: string): string {
+  return gid.slice(gid.lastIndexOf("/") + 1);
+}
+
+async function buildLineup(shop: string, shopRow: ShopRow, productIds: string[]): Promise<{ lineup: StorefrontProduct[]; catalog: Catalog }> {
+  const catalog = await readLineupCatalog(shop, shopRow.currency, productIds);
+  const variantIds = [...catalog.values()].flatMap((product) => product.variants.map((variant) => variant.id));
+  const stock = await readLineupStock(shop, productIds, variantIds);
+  const lineup = productIds.flatMap((productId): StorefrontProduct[] => {
+    const product = catalog.get(productId);
+    if (!product) return [];
+    return [
+      {
+        productId,
+        title: product.title,
+        path: `/products/${product.handle}`,
+        image: product.image,
+        singleVariant: product.singleVariant,
+        variants: product.variants.map((variant) => {
+          const known = stock.get(variant.id);
+          return {
+            id: variant.id,
+            cartId: numericId(variant.id),
+            title: variant.title,
+            price: money(variant.priceMinor, shopRow),
+            compareAt: variant.compareAtMinor !== null && variant.compareAtMinor > variant.priceMinor ? money(variant.compareAtMinor, shopRow) : null,
+            available: known ? known.available : null,
+            inStock: known ? known.inStock : variant.availableForSale,
+          };
+        }),
+      },
+    ];
+  });
+  return { lineup, catalog };
+}
+
+async function activeDeal(shop: string, showId: string, shopRow: ShopRow, now: Date): Promise<StorefrontDeal | null> {
+  const deal = await prisma.showDeal.findFirst({
+    where: { shop, showId, stoppedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
+    orderBy: { startsAt: "desc" },
+  });
+  if (!deal) return null;
+  const percentage = deal.kind === "percentage";
+  return {
+    code: deal.code,
+    endsAt: deal.endsAt.toISOString(),
+    percentOff: percentage ? deal.value / 100 : null,
+    amountOff: percentage ? null : formatShopMoney(deal.value, deal.currency ?? shopRow.currency, shopRow.moneyFormat),
+  };
+}
+
+function playbackOf(show: Show, status: StorefrontShowStatus): { poster: string | null; playback: ShowBootstrap["playback"] } {
+  const { MUX_STREAM_URL, MUX_IMAGE_URL } = env();
+  const playbackId = status === "live" ? show.muxPlaybackId : status === "replay_ready" ? show.replayPlaybackId : null;
+  if (!playbackId) return { poster: show.coverImageUrl, playback: null };
+  return {
+    poster: `${MUX_IMAGE_URL}/${playbackId}/thumbnail.jpg`,
+    playback: {
+      src: `${MUX_STREAM_URL}/${playbackId}.m3u8`,
+      streamType: status === "live" ? "ll-live" : "on-demand",
+      playerUrl: playerBundleUrl(),
+    },
+  };
+}
+
+function realtimeOf(shop: string, showId: string, now: Date): ShowBootstrap["realtime"] {
+  const { SHOPIFY_APP_URL, APP_SECRET } = env();
+  const expiresAt = new Date(now.getTime() + VIEWER_TOKEN_TTL_MS);
+  const query = new URLSearchParams({ shop, token: signViewerToken(APP_SECRET, showId, expiresAt) });
+  return { url: `${SHOPIFY_APP_URL.replace(/\/+$/, "")}/realtime/shows/${encodeURIComponent(showId)}?${query}`, expiresAt: expiresAt.toISOString() };
+}
+
+export async function loadShowBootstrap(request: BootstrapRequest): Promise<BootstrapAnswer> {
+  const now = request.now ?? new Date();
+  const { shop } = request;
+  const shopRow = await prisma.shop.findUnique({
+    where: { domain: shop },
+    select: { name: true, currency: true, moneyFormat: true, lowStockThreshold: true, uninstalledAt: true },
+  });
+  if (!shopRow || shopRow.uninstalledAt) {
+    return { found: false, notFound: { reason: "not_installed", error: `Live Shows is not installed on ${shop}` } };
+  }
+  const show = await findRequestedShow(request, now);
+  if (!show) {
+    return request.selector.kind === "id"
+      ? { found: false, notFound: { reason: "unknown_show", error: `${shop} has no show ${request.selector.showId} to watch` } }
+      : { found: false, notFound: { reason: "no_show", error: `${shop} has no live, upcoming or replayable show` } };
+  }
+  const status = show.status as StorefrontShowStatus;
+
+  const products = await prisma.showProduct.findMany({
+    where: { shop, showId: show.id, removedAt: null },
+    orderBy: { position: "asc" },
+    select: { productId: true, pinnedAt: true },
+  });
+  const { lineup } = request.lite ? { lineup: [] } : await buildLineup(shop, shopRow, products.map((product) => product.productId));
+  const onRail = new Set(lineup.map((product) => product.productId));
+  const pinned = products
+    .filter((product) => product.pinnedAt && (request.lite || onRail.has(product.productId)))
+    .sort((a, b) => (b.pinnedAt as Date).getTime() - (a.pinnedAt as Date).getTime())[0];
+  const { poster, playback } = playbackOf(show, status);
+
+  const [chapters, deal, reminder] = await Promise.all([
+    status === "replay_ready" && !request.lite ? getReplayChapters(shop, show.id) : Promise.resolve([]),
+    status === "live" || status === "scheduled" ? activeDeal(shop, show.id, shopRow, now) : Promise.resolve(null),
+    request.customerId && status === "scheduled"
+      ? prisma.showReminder.findFirst({ where: { shop, showId: show.id, customerId: request.customerId }, select: { id: true } })
+      : Promise.resolve(null),
+  ]);
+
+  return {
+    found: true,
+    bootstrap: {
+      show: {
+        id: show.id,
+        title: show.title,
+        description: show.description,
+        hostName: show.hostName,
+        status,
+        startsAt: show.startsAt.toISOString(),
+        endsAt: new Date(show.startsAt.getTime() + show.durationMinutes * 60_000).toISOString(),
+        rehearsal: show.mode !== "public",
+      },
+      serverTime: now.toISOString(),
+      lineup,
+      pinnedProductId: pinned?.productId ?? null,
+      lowStockThreshold: shopRow.lowStockThreshold,
+      poster,
+      playback,
+      chapters: chapters.filter((chapter) => request.lite || onRail.has(chapter.productId)),
+      deal,
+      realtime: realtimeOf(shop, show.id, now),
+      reminder: { signedIn: request.customerId !== null, saved: reminder !== null },
+    },
+  };
+}

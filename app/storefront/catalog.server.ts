@@ -1,0 +1,96 @@
+// The lineup's products as shoppers see them (titles, images, variants, prices), read from the
+// Admin API with the shop's offline session. A crowd opening the show at once must not become a
+// crowd of Admin API calls: answers are kept briefly per show lineup, and concurrent readers of
+// the same lineup share one call.
+import { parseMinorUnits } from "~/commissions/money";
+import { LINEUP_CATALOG, LINEUP_CATALOG_BATCH, type LineupCatalogProduct } from "~/graphql/storefront";
+import { runAdmin } from "~/shopify/admin-graphql.server";
+import { unauthenticated } from "~/shopify.server";
+
+export interface CatalogVariant {
+  id: string;
+  title: string;
+  priceMinor: number;
+  compareAtMinor: number | null;
+  availableForSale: boolean;
+  imageUrl: string | null;
+}
+
+export interface CatalogProduct {
+  id: string;
+  title: string;
+  handle: string;
+  image: { url: string; alt: string } | null;
+  singleVariant: boolean;
+  variants: CatalogVariant[];
+}
+
+export type Catalog = Map<string, CatalogProduct>;
+
+/** Prices and titles change rarely during a show; stock does not come from here. */
+const CATALOG_MAX_AGE_MS = 30_000;
+const MAX_CACHED_LINEUPS = 500;
+
+declare global {
+  // One cache per process, also across Vite's module reloads in development.
+  var liveShowsCatalogCache: Map<string, { at: number; loaded: Promise<Catalog> }> | undefined;
+}
+
+export type AdminForShop = Parameters<typeof runAdmin>[0];
+
+export async function adminForShop(shop: string): Promise<AdminForShop> {
+  return (await unauthenticated.admin(shop)).admin;
+}
+
+function toCatalogProduct(node: LineupCatalogProduct, currency: string): CatalogProduct {
+  const image = node.featuredMedia?.preview?.image ?? null;
+  const variants = node.variants.nodes.map((variant) => ({
+    id: variant.id,
+    title: variant.title,
+    priceMinor: parseMinorUnits(variant.price, currency),
+    compareAtMinor: variant.compareAtPrice === null ? null : parseMinorUnits(variant.compareAtPrice, currency),
+    availableForSale: variant.availableForSale,
+    imageUrl: variant.image?.url ?? null,
+  }));
+  return {
+    id: node.id,
+    title: node.title,
+    handle: node.handle,
+    image: image ? { url: image.url, alt: image.altText || node.title } : null,
+    singleVariant: variants.length === 1 && variants[0]?.title === "Default Title",
+    variants,
+  };
+}
+
+/** `nodes` answers an empty object for an id that is not a product, and null for a deleted one. */
+function isProduct(node: LineupCatalogProduct | Record<string, never>): node is LineupCatalogProduct {
+  return "variants" in node;
+}
+
+/** Active products only: a product unpublished or deleted in Shopify leaves the rail. */
+export async function fetchLineupCatalog(admin: AdminForShop, shop: string, currency: string, productIds: readonly string[]): Promise<Catalog> {
+  const catalog: Catalog = new Map();
+  for (let start = 0; start < productIds.length; start += LINEUP_CATALOG_BATCH) {
+    const ids = productIds.slice(start, start + LINEUP_CATALOG_BATCH);
+    const { nodes } = await runAdmin(admin, shop, LINEUP_CATALOG, { ids });
+    for (const node of nodes) {
+      if (node && isProduct(node) && node.status === "ACTIVE") catalog.set(node.id, toCatalogProduct(node, currency));
+    }
+  }
+  return catalog;
+}
+
+export function readLineupCatalog(shop: string, currency: string, productIds: readonly string[], now = Date.now()): Promise<Catalog> {
+  const cache = (globalThis.liveShowsCatalogCache ??= new Map());
+  const key = `${shop} ${currency} ${productIds.join(",")}`;
+  const cached = cache.get(key);
+  if (cached && now - cached.at < CATALOG_MAX_AGE_MS) return cached.loaded;
+  if (cache.size >= MAX_CACHED_LINEUPS) cache.clear();
+  const loaded = adminForShop(shop).then((admin) => fetchLineupCatalog(admin, shop, currency, productIds));
+  cache.set(key, { at: now, loaded });
+  // A failed read is not kept: the next viewer tries again.
+  loaded.catch(() => {
+    if (cache.get(key)?.loaded === loaded) cache.delete(key);
+  });
+  return loaded;
+}
