@@ -3,6 +3,7 @@
 // to viewers.
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { LINEUP_INVENTORY, LINEUP_INVENTORY_BATCH, ONLINE_LOCATIONS } from "~/graphql/inventory";
+import prisma from "~/db.server";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { runForItem } from "./item-queue.server";
 import { setOnlineLocations } from "./online-locations.server";
@@ -65,4 +66,15 @@ export async function syncOnlineLocations(admin: Admin, shop: string): Promise<s
     : locations.nodes.filter((location) => location.isActive && location.fulfillsOnlineOrders).map((location) => location.id);
   await setOnlineLocations(shop, online);
   return online;
+}
+
+/**
+ * Reads the variants' stock from Shopify into the cache and tells viewers what changed. Only
+ * locations that sell online count towards what a viewer can buy, so those are learned first
+ * when the shop's are not known yet. Returns how many variants had drifted.
+ */
+export async function refreshVariantStock(admin: Admin, shop: string, variantIds: readonly string[]): Promise<number> {
+  const known = await prisma.shop.findUnique({ where: { domain: shop }, select: { onlineLocationIds: true } });
+  if (!known?.onlineLocationIds) await syncOnlineLocations(admin, shop);
+  return reconcileLineupStock(shop, await fetchLineupInventory(admin, shop, variantIds));
 }

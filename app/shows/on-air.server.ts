@@ -1,5 +1,5 @@
 import prisma from "~/db.server";
-import { fetchLineupInventory, reconcileLineupStock, syncOnlineLocations } from "~/inventory/reconcile.server";
+import { refreshVariantStock } from "~/inventory/reconcile.server";
 import { unauthenticated } from "~/shopify.server";
 
 /**
@@ -16,10 +16,7 @@ export async function reconcileLineupOnAir(shop: string, showId: string): Promis
   });
   if (!variants.length) return 0;
   const { admin } = await unauthenticated.admin(shop);
-  // Only locations that sell online count towards what a viewer can buy; learn them once.
-  const known = await prisma.shop.findUnique({ where: { domain: shop }, select: { onlineLocationIds: true } });
-  if (!known?.onlineLocationIds) await syncOnlineLocations(admin, shop);
-  const drift = await reconcileLineupStock(shop, await fetchLineupInventory(admin, shop, variants.map((variant) => variant.variantId)));
+  const drift = await refreshVariantStock(admin, shop, variants.map((variant) => variant.variantId));
   await prisma.showStats.upsert({
     where: { showId },
     create: { showId, shop, stockDrift: drift },

@@ -2,8 +2,7 @@
 // webhooks and reconciliation keep current. A variant the cache has never seen (a lineup saved
 // before its stock was read) is read once from the Admin API and recorded, so from then on its
 // inventory webhooks reach the viewers too.
-import prisma from "~/db.server";
-import { fetchLineupInventory, reconcileLineupStock, syncOnlineLocations } from "~/inventory/reconcile.server";
+import { refreshVariantStock } from "~/inventory/reconcile.server";
 import { getStockOfProducts } from "~/inventory/stock.server";
 import type { StockEventData } from "~/realtime/events";
 import { adminForShop } from "./catalog.server";
@@ -14,12 +13,7 @@ declare global {
 }
 
 async function readIntoCache(shop: string, variantIds: readonly string[]): Promise<void> {
-  const admin = await adminForShop(shop);
-  // Until the shop's locations are known every location counts, warehouses too: a shopper would
-  // see stock the storefront cannot sell. Reading them first keeps the first numbers honest.
-  const locations = await prisma.shop.findUnique({ where: { domain: shop }, select: { onlineLocationIds: true } });
-  if (!locations?.onlineLocationIds) await syncOnlineLocations(admin, shop);
-  await reconcileLineupStock(shop, await fetchLineupInventory(admin, shop, variantIds));
+  await refreshVariantStock(await adminForShop(shop), shop, variantIds);
 }
 
 function fillMissingStock(shop: string, variantIds: readonly string[]): Promise<void> {
