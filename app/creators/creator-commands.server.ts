@@ -1,7 +1,8 @@
 // Everything the merchant's creator page can ask for, one intent per button or form.
 import { z } from "zod";
 import { PaymentsError } from "~/payments/stripe.server";
-import { creatorProfileInput, fieldErrors, showAssignmentInput } from "./creator-input";
+import { fieldErrors } from "~/http/field-errors";
+import { creatorProfileInput, showAssignmentInput } from "./creator-input";
 import { refreshCreatorAccount } from "./connect.server";
 import { assignShow, sendInvitation, setCreatorActive, unassignShow, updateCreatorProfile } from "./creators.server";
 

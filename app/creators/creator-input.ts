@@ -69,13 +69,3 @@ export const showAssignmentInput = z.object({
 export type InviteCreatorInput = z.output<typeof inviteCreatorInput>;
 export type CreatorProfileInput = z.output<typeof creatorProfileInput>;
 export type ShowAssignmentInput = z.output<typeof showAssignmentInput>;
-
-/** The first message per field, for Polaris fields' `error` props. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}

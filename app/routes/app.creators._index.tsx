@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { authenticate } from "~/shopify.server";
-import { fieldErrors, inviteCreatorInput } from "~/creators/creator-input";
+import { inviteCreatorInput } from "~/creators/creator-input";
+import { fieldErrors } from "~/http/field-errors";
 import { getCreatorListItems, inviteCreator } from "~/creators/creators.server";
 import { CreatorsPage, type InviteOutcome } from "~/components/creators/CreatorsPage";
 

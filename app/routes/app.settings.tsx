@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Button, Card, FormLayout, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { fieldErrors } from "~/http/field-errors";
 import { authenticate } from "~/shopify.server";
 import { getShopSettings, shopSettingsInput, updateShopSettings } from "~/shops/shops.server";
 
@@ -14,7 +15,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const parsed = shopSettingsInput.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return { saved: false, errors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
+    return { saved: false, errors: fieldErrors(parsed.error) };
   }
   await updateShopSettings(session.shop, parsed.data);
   return { saved: true, errors: {} as Record<string, string> };

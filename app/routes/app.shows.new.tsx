@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { authenticate } from "~/shopify.server";
 import { getShopSettings } from "~/shops/shops.server";
-import { fieldErrors, showInput } from "~/shows/show-input";
+import { fieldErrors } from "~/http/field-errors";
+import { showInput } from "~/shows/show-input";
 import { createShow } from "~/shows/shows.server";
 import { ShowForm } from "~/components/ShowForm";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors, showInput } from "./show-input";
+import { fieldErrors } from "~/http/field-errors";
+import { showInput } from "./show-input";
 
 const valid = {
   title: "Winter knits live",

@@ -57,13 +57,3 @@ export const showInput = z.object({
 });
 
 export type ShowInput = z.infer<typeof showInput>;
-
-/** The first message per field, keyed by field name, for Polaris `error` props. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
