@@ -30,6 +30,9 @@ export interface LineupProduct {
   title: string;
   handle: string;
   imageUrl: string | null;
+  /** What the picker said, for the merchant's eyes only: the server keeps ids and titles. */
+  priceLabel: string;
+  stockLabel: string;
 }
 
 interface PickedProduct {
@@ -37,6 +40,21 @@ interface PickedProduct {
   title: string;
   handle?: string;
   images?: { originalSrc?: string; url?: string }[];
+  variants?: { price?: string; inventoryQuantity?: number | null }[];
+}
+
+/** "199.00" or "199.00–249.00", compared as decimal strings by their numeric value. */
+function priceLabel(variants: PickedProduct["variants"] = []): string {
+  const prices = variants.map((variant) => variant.price).filter((price): price is string => Boolean(price));
+  if (!prices.length) return "";
+  const sorted = [...prices].sort((a, b) => Number(a) - Number(b));
+  return sorted[0] === sorted.at(-1) ? sorted[0]! : `${sorted[0]}–${sorted.at(-1)}`;
+}
+
+function stockLabel(variants: PickedProduct["variants"] = []): string {
+  if (variants.some((variant) => variant.inventoryQuantity === null || variant.inventoryQuantity === undefined)) return "Not tracked";
+  const total = variants.reduce((sum, variant) => sum + (variant.inventoryQuantity ?? 0), 0);
+  return total === 0 ? "Sold out" : `${total} in stock`;
 }
 
 function move<T>(items: T[], from: number, to: number): T[] {
@@ -58,6 +76,7 @@ export function ShowForm({ timezone, errors }: { timezone: string; errors: Recor
   const [mode, setMode] = useState("public");
   const [coverImageUrl, setCoverImageUrl] = useState("");
   const [products, setProducts] = useState<LineupProduct[]>([]);
+  const [dragged, setDragged] = useState<number | null>(null);
   const [simulcast, setSimulcast] = useState<SimulcastTarget[]>([]);
   const form = useRef<HTMLFormElement>(null);
   const dirty = Boolean(title || description || startsAt || hostName || coverImageUrl || products.length || simulcast.length);
@@ -92,6 +111,8 @@ export function ShowForm({ timezone, errors }: { timezone: string; errors: Recor
         title: picked.title,
         handle: picked.handle ?? "",
         imageUrl: picked.images?.[0]?.originalSrc ?? picked.images?.[0]?.url ?? null,
+        priceLabel: priceLabel(picked.variants),
+        stockLabel: stockLabel(picked.variants),
       })),
     );
   }
@@ -187,16 +208,32 @@ export function ShowForm({ timezone, errors }: { timezone: string; errors: Recor
                 ) : null}
                 {products.length === 0 ? (
                   <Text as="p" tone="subdued">
-                    Choose the products you will show. You can reorder them; shoppers see them in this order.
+                    Choose the products you will show. Drag them, or use Up and Down, to set the order shoppers see.
                   </Text>
                 ) : (
                   <ol aria-label="Show lineup" style={{ listStyle: "none", margin: 0, padding: 0 }}>
                     {products.map((product, index) => (
-                      <li key={product.id} style={{ padding: "8px 0" }}>
+                      <li
+                        key={product.id}
+                        style={{ padding: "8px 0", cursor: "grab", opacity: dragged === index ? 0.5 : 1 }}
+                        draggable
+                        onDragStart={() => setDragged(index)}
+                        onDragOver={(event) => event.preventDefault()}
+                        onDrop={() => {
+                          if (dragged !== null) setProducts(move(products, dragged, index));
+                          setDragged(null);
+                        }}
+                        onDragEnd={() => setDragged(null)}
+                      >
                         <InlineStack align="space-between" blockAlign="center">
                           <InlineStack gap="300" blockAlign="center">
                             <Thumbnail source={product.imageUrl ?? "/empty-state.svg"} alt="" size="small" />
-                            <Text as="span">{`${index + 1}. ${product.title}`}</Text>
+                            <BlockStack gap="050">
+                              <Text as="span">{`${index + 1}. ${product.title}`}</Text>
+                              <Text as="span" variant="bodySm" tone="subdued">
+                                {[product.priceLabel, product.stockLabel].filter(Boolean).join(" · ")}
+                              </Text>
+                            </BlockStack>
                           </InlineStack>
                           <ButtonGroup>
                             <Button

@@ -1,9 +1,10 @@
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, useRevalidator } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField, Thumbnail } from "@shopify/polaris";
 import { Suspense, lazy, useEffect, useState } from "react";
 
 const PreviewPlayer = lazy(() => import("./PreviewPlayer"));
 import type { ShowStatus } from "~/shows/lifecycle";
+import type { ShowCounters } from "~/analytics/show-counters.server";
 import { DealCard, type ActiveDeal } from "./DealCard";
 
 interface ShowView {
@@ -166,6 +167,49 @@ function LineupCard({ show }: { show: ShowView }) {
   );
 }
 
+/** While the show is live the numbers refresh every few seconds, without a reload. */
+function CountersCard({ counters, live }: { counters: ShowCounters; live: boolean }) {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 10_000);
+    return () => clearInterval(timer);
+  }, [live, revalidator]);
+  const figures = [
+    { label: "Viewers now", value: String(counters.viewersNow) },
+    { label: "Orders", value: String(counters.orders) },
+    { label: "Revenue", value: counters.revenueLabel },
+    { label: "Stock corrections", value: String(counters.stockCorrections) },
+  ];
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          Live numbers
+        </Text>
+        <dl style={{ display: "grid", gridTemplateColumns: "repeat(2, 1fr)", gap: 8, margin: 0 }}>
+          {figures.map((figure) => (
+            <div key={figure.label}>
+              <dt>
+                <Text as="span" tone="subdued" variant="bodySm">
+                  {figure.label}
+                </Text>
+              </dt>
+              <dd style={{ margin: 0 }}>
+                <Text as="span" variant="headingLg">
+                  {figure.value}
+                </Text>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </BlockStack>
+    </Card>
+  );
+}
+
 /** The player is a browser-only web component: it mounts after hydration. */
 function StreamPreview({ src, poster, title }: { src: string; poster: string; title: string }) {
   const [mounted, setMounted] = useState(false);
@@ -187,11 +231,13 @@ function StreamPreview({ src, poster, title }: { src: string; poster: string; ti
 export function ShowPage({
   show,
   chapters,
+  counters,
   result,
   streamError,
 }: {
   show: ShowView;
   chapters: { startTime: number; title: string }[];
+  counters: ShowCounters;
   result?: CommandResult;
   streamError: string | null;
 }) {
@@ -255,6 +301,9 @@ export function ShowPage({
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            {show.status === "live" || show.status === "ended" || show.status === "replay_ready" ? (
+              <CountersCard counters={counters} live={show.status === "live"} />
+            ) : null}
             <StreamKeyCard show={show} />
             {chapters.length ? (
               <Card>

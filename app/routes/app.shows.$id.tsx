@@ -4,6 +4,7 @@ import { z } from "zod";
 import { authenticate } from "~/shopify.server";
 import { badRequest, notFound } from "~/http/responses.server";
 import { getReplayChapters, getShowDetail } from "~/shows/shows.server";
+import { getShowCounters } from "~/analytics/show-counters.server";
 import { runShowCommand, showCommand } from "~/shows/show-commands.server";
 import { ShowPage } from "~/components/ShowPage";
 
@@ -11,7 +12,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const show = await getShowDetail(session.shop, params.id ?? "");
   if (!show) throw notFound("This show does not exist in your shop.");
-  return { show, chapters: show.replayPlaybackId ? await getReplayChapters(session.shop, show.id) : [] };
+  return {
+    show,
+    chapters: show.replayPlaybackId ? await getReplayChapters(session.shop, show.id) : [],
+    counters: await getShowCounters(session.shop, show.id),
+  };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -22,8 +27,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function ShowRoute() {
-  const { show, chapters } = useLoaderData<typeof loader>();
+  const { show, chapters, counters } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  return <ShowPage show={show} chapters={chapters} result={result} streamError={searchParams.get("streamError")} />;
+  return <ShowPage show={show} chapters={chapters} counters={counters} result={result} streamError={searchParams.get("streamError")} />;
 }

@@ -113,6 +113,10 @@ describe("going live through Mux", () => {
     await stack.mux.webhooks.settled();
     expect((await prisma.show.findUniqueOrThrow({ where: { id: show.id } })).status).toBe("live");
 
+    const controlRoom = await (await admin.get(`/app/shows/${show.id}`)).text();
+    expect(controlRoom).toContain("Live numbers");
+    expect(controlRoom).toMatch(/Viewers now[\s\S]*?>0</);
+
     await command(show.id, { intent: "pin", showProductId: show.products[1]!.id });
     const pin = await prisma.showEvent.findFirstOrThrow({ where: { showId: show.id, type: "pin" } });
     expect(pin.offsetMs).not.toBeNull();
