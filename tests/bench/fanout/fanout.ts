@@ -1,0 +1,192 @@
+// Fan-out: N viewers hold a show's stream open; a stock change arrives as a signed
+// inventory_levels/update webhook; how long until each viewer has the `stock` event. The same
+// clients, the same payload bytes and the same timing against nchan (nginx) as the baseline.
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { freePort } from "../../support/app-server";
+import { BENCH_ORIGIN, BENCH_SHOP, BENCH_SHOW_ID, FANOUT_ITEM, LOCATIONS, SEEDED_AT, inventoryLevelBody, webhookHeaders } from "../lib/catalog";
+import { copyDatabase } from "../lib/prepare";
+import { startApp, track } from "../lib/processes";
+import { median } from "../lib/stats";
+import { startNchan } from "./nchan";
+import type { Command, ConnectedReply, FiredReply, Reply } from "./protocol";
+
+export type FanoutTarget = "live-shows" | "nchan";
+
+export interface FanoutOptions {
+  warmups: number;
+  publishes: number;
+  gapMs: number;
+  buildDir: string;
+  templateDb: string;
+  workDir: string;
+  /** Extra environment for the app under test (e.g. NODE_OPTIONS=--cpu-prof). */
+  appEnv?: Record<string, string>;
+  log(line: string): void;
+}
+
+export interface FanoutResult {
+  target: FanoutTarget;
+  clients: number;
+  connected: number;
+  connectMs: number;
+  /** Medians over the measured publishes of each publish's p50, p99 and max. */
+  p50: number;
+  p99: number;
+  max: number;
+  /** The spread of p99 over the measured publishes. */
+  p99Range: [number, number];
+  /** Median time for the trigger's own response (our webhook route; nchan's publisher). */
+  triggerMs: number;
+  publishes: number;
+  missing: number;
+}
+
+/** The stock event's data exactly as the app serialises it (toStockEvent, JSON.stringify). */
+export function stockPayload(available: number): string {
+  return JSON.stringify({ variantId: FANOUT_ITEM.variantId, productId: FANOUT_ITEM.productId, available, inStock: available > 0 });
+}
+
+class LoadGenerator {
+  private readonly child: ChildProcess;
+  private waiting: ((reply: Reply) => void) | null = null;
+  private readonly exited: Promise<void>;
+
+  constructor() {
+    this.child = track(fork(path.join(import.meta.dirname, "sse-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+    this.exited = new Promise((resolve) => this.child.once("exit", () => resolve()));
+    this.child.on("message", (reply: Reply) => {
+      if (reply.type === "error" && !reply.message.startsWith("trigger failed")) console.error(`load generator: ${reply.message}`);
+      if (reply.type === "error") return;
+      const waiter = this.waiting;
+      this.waiting = null;
+      waiter?.(reply);
+    });
+  }
+
+  ask<R extends Reply>(command: Command, timeoutMs: number): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the load generator did not answer ${command.type} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiting = (reply) => {
+        clearTimeout(timer);
+        resolve(reply as R);
+      };
+      this.child.send(command);
+    });
+  }
+
+  async close() {
+    if (this.child.exitCode === null && this.child.connected) this.child.send({ type: "close" } satisfies Command);
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 5_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+interface Server {
+  port: number;
+  streamPath: string;
+  readyMarker: string;
+  trigger(publish: number, available: number): { path: string; headers: Record<string, string>; body: string };
+  logs(): string;
+  close(): Promise<void>;
+}
+
+async function startTarget(target: FanoutTarget, clients: number, options: FanoutOptions): Promise<Server> {
+  const dir = path.join(options.workDir, `fanout-${target}-${clients}`);
+  if (target === "nchan") {
+    const nchan = await startNchan(dir, await freePort());
+    return {
+      port: nchan.port,
+      streamPath: nchan.subscribePath(BENCH_SHOW_ID),
+      readyMarker: ": hi\n",
+      trigger: (_publish, available) => ({ path: nchan.publishPath(BENCH_SHOW_ID), headers: { "content-type": "application/json" }, body: stockPayload(available) }),
+      logs: nchan.errors,
+      close: nchan.close,
+    };
+  }
+  const port = await freePort();
+  const app = await startApp(port, {
+    DATABASE_URL: copyDatabase(options.templateDb, path.join(dir, "app.db")),
+    LIVE_SHOWS_BUILD_DIR: options.buildDir,
+    ...options.appEnv,
+  });
+  return {
+    port,
+    streamPath: `/realtime/shows/${BENCH_SHOW_ID}?shop=${BENCH_SHOP}`,
+    readyMarker: "event: snapshot\n",
+    trigger: (publish, available) => {
+      // Each publish is a newer level with a new total, so the app stores and publishes it.
+      const body = inventoryLevelBody(FANOUT_ITEM, LOCATIONS[0] as string, available, new Date(SEEDED_AT.getTime() + 86_400_000 + publish * 1000));
+      return { path: "/webhooks/inventory_levels/update", headers: webhookHeaders("inventory_levels/update", body, `bench-fanout-${clients}-${publish}`), body };
+    },
+    logs: app.logs,
+    close: app.close,
+  };
+}
+
+export async function runFanout(target: FanoutTarget, clients: number, options: FanoutOptions): Promise<FanoutResult> {
+  const server = await startTarget(target, clients, options);
+  const generator = new LoadGenerator();
+  try {
+    const connected = await generator.ask<ConnectedReply>(
+      {
+        type: "connect",
+        port: server.port,
+        path: server.streamPath,
+        headers: { Origin: BENCH_ORIGIN },
+        count: clients,
+        inFlight: Math.min(1000, clients),
+        perAddress: 50,
+        readyMarker: server.readyMarker,
+        timeoutMs: 180_000,
+      },
+      200_000,
+    );
+    options.log(
+      `  ${target} ×${clients}: ${connected.connected} streams open in ${(connected.elapsedMs / 1000).toFixed(1)} s` +
+        (connected.failed ? `, ${connected.failed} failed (${connected.errors.join("; ")})` : ""),
+    );
+    if (connected.connected === 0) throw new Error(`no stream opened on ${target}:\n${connected.errors.join("\n")}\n${server.logs().slice(-2000)}`);
+
+    const measured: FiredReply[] = [];
+    for (let publish = 0; publish < options.warmups + options.publishes; publish++) {
+      const available = 5000 + publish;
+      const trigger = server.trigger(publish, available);
+      const fired = await generator.ask<FiredReply>(
+        { type: "fire", marker: stockPayload(available), trigger: { port: server.port, method: "POST", ...trigger }, timeoutMs: 30_000 },
+        40_000,
+      );
+      const warm = publish < options.warmups;
+      if (fired.status !== 200 && fired.status !== 202 && fired.status !== 201) {
+        throw new Error(`the ${target} trigger answered ${fired.status}:\n${server.logs().slice(-2000)}`);
+      }
+      if (fired.received === 0) throw new Error(`no client received publish ${publish} from ${target} (is the payload the same bytes?):\n${server.logs().slice(-2000)}`);
+      options.log(
+        `    ${warm ? "warm-up" : "publish"} ${publish + 1}: p50 ${fired.p50.toFixed(1)} p99 ${fired.p99.toFixed(1)} max ${fired.max.toFixed(1)} ms, ` +
+          `trigger answered in ${fired.triggerMs.toFixed(1)} ms${fired.missing ? `, ${fired.missing} missing` : ""}`,
+      );
+      if (!warm) measured.push(fired);
+      await pause(options.gapMs);
+    }
+    const p99s = measured.map((run) => run.p99);
+    return {
+      target,
+      clients,
+      connected: connected.connected,
+      connectMs: connected.elapsedMs,
+      p50: median(measured.map((run) => run.p50)),
+      p99: median(p99s),
+      max: median(measured.map((run) => run.max)),
+      p99Range: [Math.min(...p99s), Math.max(...p99s)],
+      triggerMs: median(measured.map((run) => run.triggerMs)),
+      publishes: measured.length,
+      missing: Math.max(...measured.map((run) => run.missing)),
+    };
+  } finally {
+    await generator.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,92 @@
+// The ingest benchmark's baseline: what Shopify's app template does with a webhook, and no more.
+// The template's webhook routes call `authenticate.webhook(request)` (HMAC check, and the shop's
+// offline session loaded from session storage) and then make one Prisma write. Here that is the
+// same @shopify/shopify-app-remix `authenticate.webhook`, configured as app/shopify.server.ts
+// configures it, with the same Prisma client and SQLite database, and one upsert of the level
+// (Prisma sends it as one INSERT … ON CONFLICT DO UPDATE).
+// No Remix and no Express around it: a bare node:http server, the cheapest way to serve it.
+// Run as its own process: PORT, DATABASE_URL and the SHOPIFY_* variables come from the bench.
+import "@shopify/shopify-app-remix/adapters/node";
+import { createServer } from "node:http";
+import { PrismaClient } from "@prisma/client";
+import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { createDriverAdapter } from "../../../app/db/driver-adapter.server";
+
+const required = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`template-server: ${name} is not set`);
+  return value;
+};
+
+const prisma = new PrismaClient({ adapter: createDriverAdapter(required("DATABASE_URL")) });
+const appUrl = required("SHOPIFY_APP_URL");
+const shopify = shopifyApp({
+  apiKey: required("SHOPIFY_API_KEY"),
+  apiSecretKey: required("SHOPIFY_API_SECRET"),
+  apiVersion: ApiVersion.July26,
+  scopes: (process.env.SCOPES ?? "read_products,read_inventory").split(","),
+  appUrl,
+  authPathPrefix: "/auth",
+  sessionStorage: new PrismaSessionStorage(prisma),
+  distribution: AppDistribution.AppStore,
+  future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
+});
+
+interface LevelPayload {
+  inventory_item_id: number;
+  location_id: number;
+  available: number | null;
+  updated_at: string;
+  admin_graphql_api_id: string;
+}
+
+const server = createServer(async (incoming, outgoing) => {
+  if (incoming.method !== "POST" || !incoming.url?.startsWith("/webhooks/")) {
+    outgoing.writeHead(404).end();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === "string") headers.set(name, value);
+  const request = new Request(new URL(incoming.url, appUrl), { method: "POST", headers, body: Buffer.concat(chunks) });
+  try {
+    const { shop, payload } = await shopify.authenticate.webhook(request);
+    const level = payload as LevelPayload;
+    // The ids as the template would read them: from the GID (the numbers may exceed 2^53).
+    const match = /InventoryLevel\/(\d+)\?inventory_item_id=(\d+)/.exec(level.admin_graphql_api_id);
+    const locationId = `gid://shopify/Location/${match?.[1]}`;
+    const inventoryItemId = `gid://shopify/InventoryItem/${match?.[2]}`;
+    const data = { available: level.available ?? 0, sourceUpdatedAt: new Date(level.updated_at) };
+    await prisma.inventoryLevel.upsert({
+      where: { shop_inventoryItemId_locationId: { shop, inventoryItemId, locationId } },
+      create: { shop, inventoryItemId, locationId, ...data },
+      update: data,
+    });
+    outgoing.writeHead(200).end();
+  } catch (error) {
+    if (error instanceof Response) {
+      outgoing.writeHead(error.status).end();
+      return;
+    }
+    console.error(error);
+    outgoing.writeHead(500).end();
+  }
+});
+
+// "template" runs on the app's SQLite settings (app/db.server.ts), "template-stock" on SQLite's
+// defaults, as the template ships: the bench says which with BENCH_SQLITE_LIKE_APP.
+if (process.env.BENCH_SQLITE_LIKE_APP === "1") {
+  await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+}
+
+server.keepAliveTimeout = 65_000;
+server.listen(Number(required("PORT")), "127.0.0.1", () => console.log(`Template webhook server listening on ${appUrl}`));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close(() => void prisma.$disconnect().then(() => process.exit(0)));
+    server.closeAllConnections();
+  });
+}
