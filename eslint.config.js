@@ -31,6 +31,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/*.mjs", "*.js"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     // The storefront loader runs in shoppers' browsers as a plain script.
     files: ["extensions/**/assets/*.js", "tests/sandbox/**/assets/*.js"],
     languageOptions: { globals: { ...globals.browser }, sourceType: "script" },
