@@ -12,7 +12,8 @@ for (const file of process.argv.slice(2)) {
   }
   const report = JSON.parse(readFileSync(file, "utf8"));
   passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  // A file that fails to load has no failed test but fails the run: count it once.
+  failed += report.numFailedTests || (report.success ? 0 : 1);
   skipped += report.numPendingTests + report.numTodoTests;
   console.log(`${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
