@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailSandbox, type MailSandbox } from "../../tests/sandbox/mail";
-import { composeMessage } from "./mailer.server";
-import { sendSmtp, SmtpError } from "./smtp.server";
+import { startMailSandbox, type MailSandbox } from "../sandbox/mail";
+import { composeMessage } from "~/mail/mailer.server";
+import { sendSmtp, SmtpError } from "~/mail/smtp.server";
 
 let inbox: MailSandbox;
 beforeAll(async () => {
