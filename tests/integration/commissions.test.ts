@@ -1,12 +1,12 @@
 // Commissions over real HTTP: the built app, Shopify-signed orders/paid and refunds/create.
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creatorBalance, payableEntries } from "~/commissions/ledger.server";
 import { nextProductNumber, orderPaidBody, refundCreateBody, uniqueShop } from "~/commissions/test-payloads";
 import { createShowWithCreator } from "~/commissions/test-shows";
 import prisma from "~/db.server";
-import { sandboxShopify } from "../sandbox/config";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { sendShopifyWebhook } from "../support/shopify-webhook";
 
 let app: AppServer;
 
@@ -21,21 +21,7 @@ afterAll(async () => {
 type Topic = "orders/paid" | "refunds/create";
 
 function deliver(topic: Topic, shop: string, payload: unknown, eventId: string = randomUUID()) {
-  const body = JSON.stringify(payload);
-  return fetch(`${app.url}/webhooks/${topic}`, {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-topic": topic,
-      "x-shopify-hmac-sha256": createHmac("sha256", sandboxShopify.apiSecret).update(body).digest("base64"),
-      "x-shopify-shop-domain": shop,
-      "x-shopify-api-version": "2026-07",
-      "x-shopify-webhook-id": randomUUID(),
-      "x-shopify-event-id": eventId,
-      "x-shopify-triggered-at": new Date().toISOString(),
-    },
-  });
+  return sendShopifyWebhook(app.url, { topic, shop, body: JSON.stringify(payload), eventId });
 }
 
 const entriesOf = (shop: string) => prisma.commissionEntry.findMany({ where: { shop }, orderBy: [{ kind: "desc" }, { refundId: "asc" }] });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StockEventData } from "~/realtime/events";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { dataOf, openEventStream, type EventStream } from "../support/sse-client";
-import { inventoryLevelBody, seedShowWithStock, sendShopifyWebhook, streamUrl } from "../support/stock-fixtures";
+import { inventoryLevelBody, seedShowWithStock, streamUrl } from "../support/stock-fixtures";
+import { sendShopifyWebhook } from "../support/shopify-webhook";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
 let receiving: AppServer;

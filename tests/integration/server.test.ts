@@ -1,8 +1,8 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { sandboxShopify } from "../sandbox/config";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { sendShopifyWebhook } from "../support/shopify-webhook";
 
 let app: AppServer;
 
@@ -14,21 +14,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-function shopifyWebhook(body: string, { shop, eventId, secret = sandboxShopify.apiSecret }: { shop: string; eventId: string; secret?: string }) {
-  return fetch(`${app.url}/webhooks/app/uninstalled`, {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-topic": "app/uninstalled",
-      "x-shopify-hmac-sha256": createHmac("sha256", secret).update(body).digest("base64"),
-      "x-shopify-shop-domain": shop,
-      "x-shopify-api-version": "2026-07",
-      "x-shopify-webhook-id": randomUUID(),
-      "x-shopify-event-id": eventId,
-      "x-shopify-triggered-at": new Date().toISOString(),
-    },
-  });
+function shopifyWebhook(body: string, { shop, eventId, secret }: { shop: string; eventId: string; secret?: string }) {
+  return sendShopifyWebhook(app.url, { topic: "app/uninstalled", shop, body, eventId, secret });
 }
 
 describe("the app server", () => {
@@ -65,18 +52,7 @@ describe("Shopify webhooks", () => {
   it("answers 400 with the reason when a verified payload is malformed", async () => {
     const shop = `malformed-${randomUUID().slice(0, 8)}.myshopify.com`;
     const body = JSON.stringify({ customer: { id: "not-a-number" } });
-    const response = await fetch(`${app.url}/webhooks/customers/redact`, {
-      method: "POST",
-      body,
-      headers: {
-        "content-type": "application/json",
-        "x-shopify-topic": "customers/redact",
-        "x-shopify-hmac-sha256": createHmac("sha256", sandboxShopify.apiSecret).update(body).digest("base64"),
-        "x-shopify-shop-domain": shop,
-        "x-shopify-api-version": "2026-07",
-        "x-shopify-webhook-id": randomUUID(),
-      },
-    });
+    const response = await sendShopifyWebhook(app.url, { topic: "customers/redact", shop, body });
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatch(/customers\/redact payload: shop_domain .*; customer\.id/);
     expect(await prisma.webhookReceipt.count({ where: { shop } })).toBe(0);

@@ -6,7 +6,8 @@ import prisma from "~/db.server";
 import type { StockEventData } from "~/realtime/events";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { dataOf, openEventStream, type EventStream } from "../support/sse-client";
-import { bigId, inventoryLevelBody, seedShowWithStock, sendShopifyWebhook, streamUrl, type StockFixture } from "../support/stock-fixtures";
+import { bigId, inventoryLevelBody, seedShowWithStock, streamUrl, type StockFixture } from "../support/stock-fixtures";
+import { sendShopifyWebhook } from "../support/shopify-webhook";
 
 let app: AppServer;
 const streams: EventStream[] = [];

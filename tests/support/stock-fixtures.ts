@@ -1,9 +1,8 @@
 // A shop with a show whose lineup holds known variants, and signed inventory webhooks for it,
 // for the stock and realtime tests.
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import prisma from "~/db.server";
 import { recordVariantInventory } from "~/inventory/stock.server";
-import { sandboxShopify } from "../sandbox/config";
 
 // Past Number.MAX_SAFE_INTEGER, as Shopify's ids may be: nothing may round them.
 let nextId = 9_007_199_254_740_993n + BigInt(Math.floor(Math.random() * 1e9)) * 1000n;
@@ -54,26 +53,6 @@ export function inventoryLevelBody(fixture: StockFixture, itemDigits: string, av
     `{"inventory_item_id":${itemDigits},"location_id":${locationDigits},"available":${available === null ? "null" : available},` +
     `"updated_at":"${updatedAt}","admin_graphql_api_id":"gid://shopify/InventoryLevel/${locationDigits}?inventory_item_id=${itemDigits}"}`
   );
-}
-
-export function sendShopifyWebhook(
-  appUrl: string,
-  { topic, shop, body, eventId = randomUUID() }: { topic: string; shop: string; body: string; eventId?: string },
-): Promise<Response> {
-  return fetch(`${appUrl}/webhooks/${topic}`, {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-topic": topic,
-      "x-shopify-hmac-sha256": createHmac("sha256", sandboxShopify.apiSecret).update(body).digest("base64"),
-      "x-shopify-shop-domain": shop,
-      "x-shopify-api-version": "2026-07",
-      "x-shopify-webhook-id": randomUUID(),
-      "x-shopify-event-id": eventId,
-      "x-shopify-triggered-at": new Date().toISOString(),
-    },
-  });
 }
 
 export function streamUrl(appUrl: string, fixture: Pick<StockFixture, "shop" | "showId">, extra = ""): string {
