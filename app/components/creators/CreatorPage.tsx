@@ -5,6 +5,7 @@ import type { CreatorCommandResult } from "~/creators/creator-commands.server";
 import { bpsToPercent } from "~/creators/creator-input";
 import type { CreatorDetail } from "~/creators/creators.server";
 import { formatMoney, formatRate } from "../format";
+import { CommissionRateField } from "./CommissionRateField";
 import { EarningsTable } from "./EarningsTable";
 
 export interface CreatorPageProps {
@@ -44,12 +45,7 @@ function ProfileCard({ creator, result }: { creator: CreatorDetail; result?: Cre
             helpText="An https:// link to a square image; shoppers see it beside the player."
           />
           <TextField label="Short bio" name="bio" autoComplete="off" multiline={3} maxLength={280} showCharacterCount value={bio} onChange={setBio} error={errors.bio} />
-          <TextField
-            label="Default commission"
-            name="commissionPercent"
-            suffix="%"
-            inputMode="decimal"
-            autoComplete="off"
+          <CommissionRateField
             value={rate}
             onChange={setRate}
             error={errors.commissionPercent}

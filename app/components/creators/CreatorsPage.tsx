@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Avatar, Badge, Banner, BlockStack, Button, Card, EmptyState, FormLayout, IndexTable, Layout, Link, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { CommissionRateField } from "./CommissionRateField";
 import type { CreatorListItem } from "~/creators/creators.server";
 import { formatRate } from "../format";
 
@@ -40,12 +41,7 @@ function InviteForm({ outcome }: { outcome?: InviteOutcome }) {
             <TextField label="Name" name="name" autoComplete="off" value={name} onChange={setName} error={errors.name} />
             <TextField label="Email" name="email" type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email} />
           </FormLayout.Group>
-          <TextField
-            label="Default commission"
-            name="commissionPercent"
-            suffix="%"
-            inputMode="decimal"
-            autoComplete="off"
+          <CommissionRateField
             value={rate}
             onChange={setRate}
             error={errors.commissionPercent}
