@@ -67,8 +67,9 @@ interface RealtimeModule {
 
 async function realtimeModule(build: ServerBuild | (() => Promise<ServerBuild>)): Promise<RealtimeModule> {
   const current = typeof build === "function" ? await build() : build;
-  const loader = current.routes["routes/realtime.shows.$showId"]?.module.loader as { node?: RealtimeModule } | undefined;
-  return loader?.node ?? {};
+  // app/entry.server.tsx re-exports the stream handlers: the server entry is the build's one
+  // module meant for the server alone.
+  return current.entry.module as RealtimeModule;
 }
 
 const { app, build } = await createApp();

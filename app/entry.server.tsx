@@ -7,6 +7,9 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
 
+// Show streams need the Node socket itself, so server.ts serves them ahead of Remix from here.
+export { closeRealtimeStreams, handleRealtimeRequest } from "./realtime/node-stream.server";
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
