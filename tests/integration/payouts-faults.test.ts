@@ -98,7 +98,8 @@ describe.each<[string, FaultSpec]>([
     expect(await prisma.payoutRun.findUniqueOrThrow({ where: { id: firstRunId } })).toMatchObject({ status: "incomplete" });
 
     const second = await runPayouts({ shop: target.shop, now, payments });
-    expect(second.payouts).toEqual([expect.objectContaining({ payoutId: pending.id, status: "created" })]);
+    // Stripe's transfer.paid event for a transfer this run made can land before the run reads the row back.
+    expect(second.payouts).toEqual([expect.objectContaining({ payoutId: pending.id, status: expect.stringMatching(/created|paid/) })]);
     await redeliver();
     await expectOneTransferEach(target);
     expect(await prisma.payoutRun.findUniqueOrThrow({ where: { id: firstRunId } })).toMatchObject({ status: "finished" });
