@@ -23,6 +23,12 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("reads the live reconciliation interval in seconds, within what Shopify's query budget allows", () => {
+    expect(parseEnv({ ...appTestEnv(), RECONCILE_INTERVAL_SECONDS: undefined }).RECONCILE_INTERVAL_SECONDS).toBe(180);
+    expect(parseEnv({ ...appTestEnv(), RECONCILE_INTERVAL_SECONDS: "300" }).RECONCILE_INTERVAL_SECONDS).toBe(300);
+    expect(captureEnvError({ ...appTestEnv(), RECONCILE_INTERVAL_SECONDS: "5" }).problems).toEqual([expect.stringMatching(/^RECONCILE_INTERVAL_SECONDS is invalid/)]);
+  });
+
   it("treats an empty value as missing", () => {
     const error = captureEnvError({ ...appTestEnv(), MUX_TOKEN_ID: "" });
     expect(error.problems).toEqual([expect.stringMatching(/^MUX_TOKEN_ID is missing/)]);

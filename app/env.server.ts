@@ -49,6 +49,11 @@ const variables = {
     purpose: "the App Bridge script the embedded admin loads (set only for the sandbox; Shopify's CDN otherwise)",
   },
   APP_SECRET: { schema: secret, purpose: "the key that signs viewer tokens, preview links and creator sessions" },
+  SHOPIFY_BILLING_TEST: {
+    schema: z.enum(["true", "false"]).optional(),
+    purpose:
+      "true makes the app's plan and usage charges Shopify test charges, which bill nobody; unset means true outside production, so development and review stores are never billed",
+  },
   MAIL_URL: {
     schema: z
       .string()
@@ -62,7 +67,13 @@ const variables = {
   },
   CRON_SECRET: {
     schema: secret.optional(),
-    purpose: "the bearer token a scheduler presents to POST /jobs/payouts (scheduled payout runs); unset disables that endpoint",
+    purpose: "the bearer token a scheduler presents to POST /jobs/payouts (scheduled payout runs) and /jobs/reconcile; unset disables those endpoints",
+  },
+  RECONCILE_INTERVAL_SECONDS: {
+    // Each pass reads every live lineup through the Admin API: often enough that a lost webhook
+    // is not felt for long, rarely enough that a busy shop's query budget is left to the app's other work.
+    schema: z.coerce.number().int().min(30).max(3600).default(180),
+    purpose: "how often, in seconds (30 to 3600), the stock of each live show's lineup is read again from Shopify to repair what webhooks missed",
   },
   PORT: { schema: z.coerce.number().int().positive().default(3000), purpose: "the port the server listens on" },
 } as const;
@@ -92,6 +103,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (problems.length) throw new EnvError(problems);
   return env as Env;
+}
+
+/** Whether the app's charges to merchants are test charges (see SHOPIFY_BILLING_TEST). */
+export function billingIsTest(config: Pick<Env, "NODE_ENV" | "SHOPIFY_BILLING_TEST">): boolean {
+  return config.SHOPIFY_BILLING_TEST === undefined ? config.NODE_ENV !== "production" : config.SHOPIFY_BILLING_TEST === "true";
 }
 
 let cached: Env | undefined;

@@ -26,7 +26,7 @@ export async function getPayoutsPage(shop: string, now = new Date()) {
       balance,
       toPay: plan.decisions.flatMap((decision) =>
         decision.kind === "pay"
-          ? [{ creatorId: decision.creator.id, creatorName: decision.creator.name, amountMinor: decision.balance.balanceMinor, currency: decision.balance.currency }]
+          ? [{ creatorId: decision.creator.id, creatorName: decision.creator.name, amountMinor: decision.amountMinor, currency: decision.balance.currency }]
           : [],
       ),
       waiting: plan.decisions.flatMap((decision) =>

@@ -10,10 +10,11 @@
 // same key, which Stripe answers with the original transfer if there was one.
 import prisma from "~/db.server";
 import { payableEntries } from "~/commissions/ledger.server";
+import { STEPPED_TRANSFER_CURRENCIES } from "~/commissions/money";
 import { netPerCreatorAndCurrency, splitByOutcome, type NettedLedger } from "~/commissions/netting";
 import { PaymentsError, payments as configuredPayments, type Payments } from "~/payments/stripe.server";
-import { withLease } from "./lease.server";
-import { money, payoutIdempotencyKey, planPayouts, type CreatorForPayout } from "./plan";
+import { withLease } from "~/jobs/lease.server";
+import { money, payoutIdempotencyKey, planPayouts, remainderKey, type CreatorForPayout } from "./plan";
 
 const RUN_LEASE_TTL_MS = 10 * 60_000;
 
@@ -75,8 +76,36 @@ async function availableBalance(payments: Payments): Promise<Map<string, number>
 export async function previewPayoutRun(shop: string, now: Date, payments: Payments = configuredPayments()) {
   const balance = await payments.platformBalance();
   const ledger = await payableWithoutRehearsals(shop, now);
-  const plan = planPayouts(ledger.payable, await creatorsForPayout(shop, ledger), new Map(balance.map((amount) => [amount.currency, amount.availableMinor])));
+  const available = new Map(balance.map((amount) => [amount.currency, amount.availableMinor]));
+  const plan = planPayouts(ledger.payable, await creatorsForPayout(shop, ledger), available, await payoutRemainders(shop));
   return { balance, plan, carriedForward: ledger.carriedForward };
+}
+
+/**
+ * What payouts in currencies Stripe transfers in steps left owed, per creator and currency. Such
+ * a payout carries all its entries but transfers their sum rounded down to the step (or, when it
+ * took an earlier remainder along, a little more), so the difference is owed still, or already
+ * paid. It is never written down: a payout that fails or is reversed releases its entries, and
+ * with them its difference, so the sum over live payouts is always what is left.
+ */
+async function payoutRemainders(shop: string): Promise<Map<string, number>> {
+  const payouts = await prisma.payout.findMany({
+    where: { shop, status: { in: ["pending", "created", "paid"] }, currency: { in: [...STEPPED_TRANSFER_CURRENCIES] } },
+    select: { id: true, creatorId: true, currency: true, amountMinor: true },
+  });
+  if (payouts.length === 0) return new Map();
+  const sums = await prisma.commissionEntry.groupBy({
+    by: ["payoutId"],
+    where: { shop, payoutId: { in: payouts.map((payout) => payout.id) } },
+    _sum: { amountMinor: true },
+  });
+  const entriesSum = new Map(sums.map((sum) => [sum.payoutId, sum._sum.amountMinor ?? 0]));
+  const remainders = new Map<string, number>();
+  for (const payout of payouts) {
+    const key = remainderKey(payout.creatorId, payout.currency);
+    remainders.set(key, (remainders.get(key) ?? 0) + (entriesSum.get(payout.id) ?? 0) - payout.amountMinor);
+  }
+  return remainders;
 }
 
 /**
@@ -115,7 +144,7 @@ async function creatorsForPayout(shop: string, ledger: NettedLedger): Promise<Ma
 async function writePayoutRun(shop: string, now: Date, trigger: string, available: Map<string, number>): Promise<string> {
   const ledger = await payableWithoutRehearsals(shop, now);
   const creators = await creatorsForPayout(shop, ledger);
-  const plan = planPayouts(ledger.payable, creators, available);
+  const plan = planPayouts(ledger.payable, creators, available, await payoutRemainders(shop));
   const run = await prisma.payoutRun.create({ data: { shop, trigger } });
 
   for (const decision of plan.decisions) {
@@ -124,7 +153,7 @@ async function writePayoutRun(shop: string, now: Date, trigger: string, availabl
       await prisma.payoutSkip.create({ data: { shop, runId: run.id, creatorId: balance.creatorId, currency: balance.currency, amountMinor: balance.balanceMinor, reason: decision.reason } });
       continue;
     }
-    await attachEntries(shop, run.id, balance.creatorId, balance.currency, balance.balanceMinor, balance.entryIds, "pending");
+    await attachEntries(shop, run.id, balance.creatorId, balance.currency, decision.amountMinor, balance.entryIds, "pending");
   }
   // Entries that cancel out exactly are settled without a transfer, so they stop showing as owed.
   for (const balance of ledger.nettedToZero) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CreatorBalance } from "~/commissions/netting";
-import { payoutIdempotencyKey, planPayouts, type CreatorForPayout } from "./plan";
+import { payoutIdempotencyKey, planPayouts, remainderKey, type CreatorForPayout } from "./plan";
 
 const creator = (id: string, overrides: Partial<CreatorForPayout> = {}): CreatorForPayout => ({
   id,
@@ -45,6 +45,32 @@ describe("planPayouts", () => {
     const skipped = plan.decisions[1];
     expect(skipped?.kind === "skip" && skipped.reason).toBe("The platform's available Stripe balance in EUR (4.00 EUR) does not cover 5.00 EUR; add funds and run payouts again.");
     expect(plan.shortfall).toEqual([{ currency: "EUR", owedMinor: 1400, availableMinor: 1000, shortMinor: 400 }]);
+  });
+});
+
+describe("planPayouts in currencies Stripe transfers in steps", () => {
+  const creators = new Map([["a", creator("a")], ["b", creator("b")]]);
+  const amounts = (plan: ReturnType<typeof planPayouts>) => plan.decisions.map((decision) => (decision.kind === "pay" ? decision.amountMinor : decision.reason));
+
+  it("pays a KWD balance rounded down to tens of fils, and other currencies to the unit", () => {
+    const plan = planPayouts([balance("a", 12_345, "KWD"), balance("b", 12_345, "EUR")], creators, new Map([["KWD", 1_000_000], ["EUR", 1_000_000]]));
+    expect(amounts(plan)).toEqual([12_340, 12_345]);
+    expect(plan.shortfall).toContainEqual({ currency: "KWD", owedMinor: 12_340, availableMinor: 1_000_000, shortMinor: 0 });
+  });
+
+  it("adds what earlier payouts left over, which may make a payout larger than its own entries", () => {
+    const remainders = new Map([[remainderKey("a", "KWD"), 5], [remainderKey("b", "KWD"), -3]]);
+    const plan = planPayouts([balance("a", 7, "KWD"), balance("b", 2_008, "KWD")], creators, new Map([["KWD", 1_000_000]]), remainders);
+    expect(amounts(plan)).toEqual([10, 2_000]);
+  });
+
+  it("lets a balance below one step wait, saying why, and checks the platform balance against the rounded amount", () => {
+    const plan = planPayouts([balance("a", 9, "KWD"), balance("b", 1_005, "KWD")], creators, new Map([["KWD", 1_000]]));
+    expect(amounts(plan)).toEqual([
+      "Creator a is owed 0.009 KWD, less than the smallest amount Stripe transfers in KWD (0.010 KWD); it stays owed and is paid with their next earnings.",
+      1_000,
+    ]);
+    expect(plan.shortfall).toEqual([{ currency: "KWD", owedMinor: 1_000, availableMinor: 1_000, shortMinor: 0 }]);
   });
 });
 

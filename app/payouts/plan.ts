@@ -1,6 +1,6 @@
 // Which of a shop's payable balances a payout run pays now, and why the others wait. Pure: the
 // run and the admin's preview make the same decisions from the same inputs.
-import { formatMinorUnits } from "~/commissions/money";
+import { formatMinorUnits, stripeTransferStep, transferableMinor } from "~/commissions/money";
 import type { CreatorBalance } from "~/commissions/netting";
 
 export interface CreatorForPayout {
@@ -12,7 +12,8 @@ export interface CreatorForPayout {
 }
 
 export type PayoutDecision =
-  | { kind: "pay"; balance: CreatorBalance; creator: CreatorForPayout }
+  /** amountMinor: what the transfer pays, which may differ from the balance in a currency Stripe transfers in steps. */
+  | { kind: "pay"; balance: CreatorBalance; creator: CreatorForPayout; amountMinor: number }
   | { kind: "skip"; balance: CreatorBalance; creator: CreatorForPayout | null; reason: string };
 
 export interface PayoutPlan {
@@ -33,30 +34,53 @@ function ineligibility(creator: CreatorForPayout | null): string | null {
   return null;
 }
 
+/** The key of a creator's remainder in one currency, in the map planPayouts takes. */
+export const remainderKey = (creatorId: string, currency: string) => `${creatorId} ${currency}`;
+
 /**
  * Eligible balances are paid in ledger order while the platform's available balance in their
  * currency covers them; a balance that does not fit waits for the next run with the shortfall
  * named, so a run never asks Stripe for money the platform does not have.
+ *
+ * In a currency Stripe transfers in steps (KWD: multiples of 10 minor units), what a creator is
+ * owed is their balance plus what earlier payouts left over (`remainders`), and the payout is
+ * that rounded down to the step: the part below the step stays owed for the next run.
  */
-export function planPayouts(payable: readonly CreatorBalance[], creators: ReadonlyMap<string, CreatorForPayout>, available: ReadonlyMap<string, number>): PayoutPlan {
+export function planPayouts(
+  payable: readonly CreatorBalance[],
+  creators: ReadonlyMap<string, CreatorForPayout>,
+  available: ReadonlyMap<string, number>,
+  remainders: ReadonlyMap<string, number> = new Map(),
+): PayoutPlan {
   const remaining = new Map(available);
   const owed = new Map<string, number>();
   const decisions: PayoutDecision[] = payable.map((balance) => {
+    const { currency } = balance;
     const creator = creators.get(balance.creatorId) ?? null;
     const notEligible = ineligibility(creator);
     if (notEligible || !creator) return { kind: "skip", balance, creator, reason: notEligible ?? "" };
-    owed.set(balance.currency, (owed.get(balance.currency) ?? 0) + balance.balanceMinor);
-    const left = remaining.get(balance.currency) ?? 0;
-    if (left < balance.balanceMinor) {
+    const due = balance.balanceMinor + (remainders.get(remainderKey(balance.creatorId, currency)) ?? 0);
+    const amountMinor = transferableMinor(due, currency);
+    if (amountMinor <= 0) {
       return {
         kind: "skip",
         balance,
         creator,
-        reason: `The platform's available Stripe balance in ${balance.currency} (${money(left, balance.currency)}) does not cover ${money(balance.balanceMinor, balance.currency)}; add funds and run payouts again.`,
+        reason: `${creator.name} is owed ${money(due, currency)}, less than the smallest amount Stripe transfers in ${currency} (${money(stripeTransferStep(currency), currency)}); it stays owed and is paid with their next earnings.`,
       };
     }
-    remaining.set(balance.currency, left - balance.balanceMinor);
-    return { kind: "pay", balance, creator };
+    owed.set(currency, (owed.get(currency) ?? 0) + amountMinor);
+    const left = remaining.get(currency) ?? 0;
+    if (left < amountMinor) {
+      return {
+        kind: "skip",
+        balance,
+        creator,
+        reason: `The platform's available Stripe balance in ${currency} (${money(left, currency)}) does not cover ${money(amountMinor, currency)}; add funds and run payouts again.`,
+      };
+    }
+    remaining.set(currency, left - amountMinor);
+    return { kind: "pay", balance, creator, amountMinor };
   });
   const shortfall = [...owed.entries()]
     .map(([currency, owedMinor]) => {

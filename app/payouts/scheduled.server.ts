@@ -3,7 +3,7 @@
 // lease, so two instances (or two overlapping cron calls) never both decide a shop is due.
 import prisma from "~/db.server";
 import type { Payments } from "~/payments/stripe.server";
-import { withLease } from "./lease.server";
+import { withLease } from "~/jobs/lease.server";
 import { runPayouts, type PayoutRunReport } from "./payouts.server";
 
 const WEEK_MS = 7 * 86_400_000;

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { acquireLease, releaseLease } from "~/payouts/lease.server";
+import { acquireLease, releaseLease } from "~/jobs/lease.server";
 import { runPayouts } from "~/payouts/payouts.server";
 import type { Payments } from "~/payments/stripe.server";
 import { sandboxStripe } from "../sandbox/config";

@@ -14,6 +14,9 @@ export function appTestEnv(overrides: Record<string, string> = {}): Record<strin
     STRIPE_WEBHOOK_SECRET: sandboxStripe.webhookSecret,
     APP_SECRET: sandboxAppSecret,
     DATABASE_URL: process.env.DATABASE_URL ?? "",
+    // An app under test reconciles live shows only when a test asks: every test file's app shares
+    // the database, and one app's ticker must not reconcile another test's shows.
+    RECONCILE_INTERVAL_SECONDS: "3600",
     ...overrides,
   };
 }

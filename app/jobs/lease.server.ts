@@ -1,5 +1,5 @@
-// A database lease, so that work which must happen once (a shop's payout run) runs on one app
-// instance at a time however many are up. The row names the work; whoever holds an unexpired
+// A database lease, so that work which must happen once (a shop's payout run, a live show's
+// stock reconciliation) runs on one app instance at a time however many are up. The row names the work; whoever holds an unexpired
 // row may do it. Written with plain conditional writes so SQLite and PostgreSQL behave alike.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@prisma/client";
