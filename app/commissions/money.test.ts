@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clawbackFor, commissionFor, currencyExponent, formatMinorUnits, MoneyFormatError, parseMinorUnits, proportionalShare } from "./money";
+import { clawbackFor, commissionFor, currencyExponent, formatMinorUnits, MoneyFormatError, parseMinorUnits, proportionalShare, stripeTransferStep, transferableMinor } from "./money";
 
 describe("currency exponents (ISO 4217)", () => {
   it.each([
@@ -191,6 +191,35 @@ describe("clawbackFor", () => {
           expect(clawedBack).toBeLessThanOrEqual(earnedMinor);
         }
         if (refundedBefore === lineQuantity) expect(clawedBack).toBe(earnedMinor);
+      }),
+    );
+  });
+});
+
+describe("what Stripe can transfer", () => {
+  it.each([
+    [12_345, "KWD", 12_340],
+    [12_340, "KWD", 12_340],
+    [9, "BHD", 0],
+    [1_009, "JOD", 1_000],
+    [1_001, "OMR", 1_000],
+    [1_019, "TND", 1_010],
+    [12_345, "EUR", 12_345],
+    [12_345, "JPY", 12_345],
+    [12_345, "ISK", 12_345],
+    [-5, "KWD", -10],
+  ])("out of %i %s, %i", (minor, currency, transferable) => {
+    expect(transferableMinor(minor, currency)).toBe(transferable);
+  });
+
+  it("never rounds up, and leaves less than one step behind", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.constantFrom("KWD", "BHD", "EUR", "JPY"), (minor, currency) => {
+        const transferable = transferableMinor(minor, currency);
+        const step = stripeTransferStep(currency);
+        expect(transferable % step).toBe(0);
+        expect(minor - transferable).toBeGreaterThanOrEqual(0);
+        expect(minor - transferable).toBeLessThan(step);
       }),
     );
   });

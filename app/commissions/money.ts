@@ -16,6 +16,16 @@
 // is proportionalShare(earned, n, q), and each refund takes the difference from the previous
 // total (clawbackFor). A full refund therefore cancels the earning exactly, and the sum of any
 // sequence of partial refunds never exceeds it.
+//
+// Transfers to creators follow a second rule, Stripe's: in the three-decimal currencies it
+// supports (BHD, JOD, KWD, OMR, TND) a transfer's amount must be a multiple of 10 minor units
+// (the last decimal 0). A payout there is rounded DOWN to a multiple of 10, never up (the
+// platform must not pay what was not earned, and a transfer never asks for money the ledger
+// does not hold); the remainder, at most 9 minor units, stays owed and joins the creator's next
+// payout in that currency (payouts/plan.ts). Zero-decimal currencies need no step: JPY and the
+// like are whole units already, and ISK and UGX, which Stripe counts in hundredths, are sent
+// multiplied by 100 (payments/stripe.server.ts), so they are always whole units to Stripe. The
+// hundreds Stripe wants for HUF and TWD apply to bank payouts, which the app does not make.
 
 /** ISO 4217 minor-unit exponents that are not 2. Any other well-formed code has 2 decimals. */
 const EXPONENT_EXCEPTIONS: Readonly<Record<string, number>> = {
@@ -29,6 +39,24 @@ const BASIS_POINTS_IN_WHOLE = 10_000;
 
 export class MoneyFormatError extends Error {
   override name = "MoneyFormatError";
+}
+
+/** Currencies whose transfers Stripe takes in steps of 10 minor units (see the rule above). */
+const STRIPE_TEN_MINOR_UNIT_STEP = new Set(["BHD", "JOD", "KWD", "OMR", "TND"]);
+
+/** The step, in minor units, of an amount Stripe accepts as a transfer: 10 for KWD, 1 for EUR. */
+export function stripeTransferStep(currency: string): number {
+  return STRIPE_TEN_MINOR_UNIT_STEP.has(currency) ? 10 : 1;
+}
+
+/** Every currency whose transfers have a step above 1: the only ones where a payout can leave a remainder. */
+export const STEPPED_TRANSFER_CURRENCIES: readonly string[] = [...STRIPE_TEN_MINOR_UNIT_STEP];
+
+/** The most Stripe can transfer out of `minor` (rounded down to the step): 12345 KWD → 12340, 12345 EUR → 12345. */
+export function transferableMinor(minor: number, currency: string): number {
+  assertMinorUnits(minor, "amount");
+  const step = stripeTransferStep(currency);
+  return minor - (((minor % step) + step) % step);
 }
 
 /** The number of decimals of a currency's minor unit: JPY 0, EUR 2, KWD 3. */

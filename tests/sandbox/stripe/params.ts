@@ -20,6 +20,19 @@ export const integerParam = () =>
 /** Amounts in the currency's minor unit, at least 1 (Stripe's rule for transfers, payouts and top-ups). */
 export const amountParam = () => integerParam().refine((amount) => amount >= 1, { error: "This value must be greater than or equal to 1." });
 
+// Stripe counts the three-decimal currencies it supports in thousandths but moves money in them
+// only in whole tens of those (the last decimal 0), and counts ISK and UGX in hundredths although
+// neither has a minor unit in use, so only whole hundreds go.
+const AMOUNT_STEPS: Readonly<Record<string, number>> = { bhd: 10, jod: 10, kwd: 10, omr: 10, tnd: 10, isk: 100, ugx: 100 };
+
+/** Refuses, as Stripe does, an amount that is not a whole step of its currency (`currency` lower-case). */
+export function assertAmountStep(amount: number, currency: string, param = "amount"): void {
+  const step = AMOUNT_STEPS[currency] ?? 1;
+  if (amount % step !== 0) {
+    throw invalidParam(`Invalid ${param}: ${amount}. Amounts in ${currency} must be a multiple of ${step} (${currency} moves only in whole steps of ${step} of its smallest unit).`, param);
+  }
+}
+
 export const booleanParam = () =>
   z.enum(["true", "false"], { error: (issue) => `Invalid boolean: ${describe(issue.input)}` }).transform((value) => value === "true");
 

@@ -8,7 +8,7 @@ import type { StripeCore } from "../core";
 import { balanceInsufficient, invalidParam, invalidRequest, resourceMissing } from "../errors";
 import { newId } from "../ids";
 import { listPage } from "../list";
-import { amountParam, applyMetadata, currencyParam, enumParam, expandParam, listShape, metadataParam, parseParams, stringParam } from "../params";
+import { amountParam, applyMetadata, assertAmountStep, currencyParam, enumParam, expandParam, listShape, metadataParam, parseParams, stringParam } from "../params";
 import { changedAttributes } from "../previous-attributes";
 import { PLATFORM, type PayoutRecord } from "../state";
 import { findAccount } from "./accounts";
@@ -60,6 +60,7 @@ export function payoutRoutes(core: StripeCore): ApiRoute[] {
       handle: (call) => {
         const params = parseParams(createParams, call.params);
         if (params.method === "instant") throw invalidParam("The Stripe sandbox only makes standard payouts.", "method");
+        assertAmountStep(params.amount, params.currency);
         const destination = payoutDestination(core, call.account);
         if (params.destination !== undefined && params.destination !== destination) throw resourceMissing("external account", params.destination, "destination");
         const owner = call.account ?? PLATFORM;

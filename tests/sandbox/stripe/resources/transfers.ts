@@ -8,7 +8,7 @@ import type { StripeCore } from "../core";
 import { balanceInsufficient, invalidRequest, resourceMissing } from "../errors";
 import { newId } from "../ids";
 import { listPage } from "../list";
-import { amountParam, applyMetadata, booleanParam, currencyParam, enumParam, expandParam, listShape, metadataParam, parseParams, stringParam } from "../params";
+import { amountParam, applyMetadata, assertAmountStep, booleanParam, currencyParam, enumParam, expandParam, listShape, metadataParam, parseParams, stringParam } from "../params";
 import { changedAttributes } from "../previous-attributes";
 import { PLATFORM } from "../state";
 
@@ -55,6 +55,7 @@ function findReversal(transfer: Stripe.Transfer, id: string): Stripe.TransferRev
 }
 
 function createTransfer(core: StripeCore, params: z.output<typeof createParams>): Stripe.Transfer {
+  assertAmountStep(params.amount, params.currency);
   const destination = core.state.accounts.get(params.destination);
   if (!destination) throw invalidRequest(`No such destination: '${params.destination}'`, { param: "destination", code: "resource_missing" });
   const capability = (destination.capabilities as Record<string, string> | undefined)?.transfers;
@@ -93,6 +94,7 @@ function createTransfer(core: StripeCore, params: z.output<typeof createParams>)
 function reverseTransfer(core: StripeCore, transfer: Stripe.Transfer, params: z.output<typeof createReversalParams>): Stripe.TransferReversal {
   const remaining = transfer.amount - transfer.amount_reversed;
   if (remaining === 0) throw invalidRequest(`Transfer ${transfer.id} has already been fully reversed.`, { code: "transfer_already_reversed" });
+  if (params.amount !== undefined) assertAmountStep(params.amount, transfer.currency);
   const amount = params.amount ?? remaining;
   if (amount > remaining) {
     throw invalidRequest(`Amount (${amount}) is greater than the amount left to reverse on transfer ${transfer.id} (${remaining}).`, { param: "amount" });
