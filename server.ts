@@ -2,7 +2,7 @@
 // the app with hot reload; otherwise the production build in build/ is served.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -52,35 +52,57 @@ async function createApp() {
   // ahead of Remix: it writes each event's bytes straight to the sockets and bounds slow clients,
   // which a loader's web stream cannot (app/realtime/README.md has the measurements).
   app.all("/realtime/shows/:showId", (request, response, next) => {
-    realtimeModule(build)
-      .then((realtime) => (realtime.handleRealtimeRequest ? realtime.handleRealtimeRequest(request, response) : next()))
+    nodeHandlers(build)
+      .then((handlers) => (handlers.handleRealtimeRequest ? handlers.handleRealtimeRequest(request, response) : next()))
       .catch(next);
   });
   app.all("*", createRequestHandler({ build }));
   return { app, build };
 }
 
-interface RealtimeModule {
+interface NodeHandlers {
   handleRealtimeRequest?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  handleInventoryLevelWebhook?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   closeRealtimeStreams?: () => Promise<void>;
+  startLiveReconciliation?: () => void;
+  stopLiveReconciliation?: () => Promise<void>;
 }
 
-async function realtimeModule(build: ServerBuild | (() => Promise<ServerBuild>)): Promise<RealtimeModule> {
+const INVENTORY_LEVEL_WEBHOOK = "/webhooks/inventory_levels/update";
+
+/**
+ * The inventory webhooks of a flash sale, thousands a second, go to a plain Node handler that
+ * verifies and stores them in batches, ahead of Express: routing alone cost a tenth of each.
+ */
+function serveInventoryLevelWebhooks(app: express.Express, build: ServerBuild | (() => Promise<ServerBuild>)) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method !== "POST" || request.url !== INVENTORY_LEVEL_WEBHOOK) return app(request, response);
+    nodeHandlers(build)
+      .then((handlers) => (handlers.handleInventoryLevelWebhook ? handlers.handleInventoryLevelWebhook(request, response) : app(request, response)))
+      .catch((error: unknown) => {
+        console.error(`[server] ${INVENTORY_LEVEL_WEBHOOK} failed:`, error);
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+  };
+}
+
+async function nodeHandlers(build: ServerBuild | (() => Promise<ServerBuild>)): Promise<NodeHandlers> {
   const current = typeof build === "function" ? await build() : build;
-  // app/entry.server.tsx re-exports the stream handlers: the server entry is the build's one
+  // app/entry.server.tsx re-exports the plain Node handlers: the server entry is the build's one
   // module meant for the server alone.
-  return current.entry.module as RealtimeModule;
+  return current.entry.module as NodeHandlers;
 }
 
 const { app, build } = await createApp();
-const server = app.listen(port, host, () => {
+const server = createServer(serveInventoryLevelWebhooks(app, build)).listen(port, host, () => {
   console.log(`Live Shows app listening on http://${host}:${port}`);
 });
+void nodeHandlers(build).then((handlers) => handlers.startLiveReconciliation?.());
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close(() => process.exit(0));
     // Open streams would keep the server from closing; their viewers reconnect elsewhere.
-    void realtimeModule(build).then((realtime) => realtime.closeRealtimeStreams?.());
+    void nodeHandlers(build).then((handlers) => Promise.all([handlers.closeRealtimeStreams?.(), handlers.stopLiveReconciliation?.()]));
   });
 }

@@ -1,6 +1,7 @@
 import { PrismaClient } from "@prisma/client";
 import { createDriverAdapter, databaseProvider } from "./db/driver-adapter.server";
 import { env } from "./env.server";
+import { WAL_CHECKPOINT_PAGES } from "./db/sqlite-settings";
 
 declare global {
   // Vite's dev server reloads modules; one client per process keeps connections bounded.
@@ -16,6 +17,7 @@ function createClient() {
     client
       .$queryRawUnsafe("PRAGMA journal_mode = WAL")
       .then(() => client.$queryRawUnsafe("PRAGMA synchronous = NORMAL"))
+      .then(() => client.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`))
       .catch((error: unknown) => console.warn(`[db] SQLite stays in rollback-journal mode: ${(error as Error).message}`));
   }
   return client;

@@ -7,8 +7,12 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
 
-// Show streams need the Node socket itself, so server.ts serves them ahead of Remix from here.
+// Plain Node handlers that server.ts serves ahead of Remix from here: show streams need the
+// socket itself, and inventory level webhooks come too fast for a web Request each.
 export { closeRealtimeStreams, handleRealtimeRequest } from "./realtime/node-stream.server";
+export { handleInventoryLevelWebhook } from "./inventory/level-webhook.server";
+// And the in-process timer that reconciles live shows' stock every few minutes.
+export { startLiveReconciliation, stopLiveReconciliation } from "./shows/live-reconciliation.server";
 
 export default async function handleRequest(
   request: Request,

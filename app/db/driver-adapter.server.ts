@@ -39,5 +39,10 @@ export function createDriverAdapter(url: string) {
   if (databaseProvider(url) === "postgresql") {
     return new PrismaPg(poolReportingNamesAsText(url), { disposeExternalPool: true });
   }
-  return new PrismaBetterSQLite3({ url, timeout: 5000 });
+  return new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 5000 });
+}
+
+/** The file of a SQLite URL (file:./prisma/dev.db), as better-sqlite3 opens it. */
+export function sqliteFilePath(url: string): string {
+  return url.replace(/^file:/, "");
 }

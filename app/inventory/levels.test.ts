@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyLevelUpdate, isInStock, levelKey, supersedes, totalAvailable, type LevelUpdate, type OnlineLocations } from "./levels";
+import { at, levelUpdates, truthOf } from "../../tests/support/level-properties";
+import { applyLevelUpdate, isInStock, latestPerKey, levelKey, supersedes, totalAvailable, type LevelUpdate, type OnlineLocations } from "./levels";
 
-const at = (second: number) => new Date(Date.UTC(2026, 10, 22, 18, 0, second));
 // Beyond Number.MAX_SAFE_INTEGER on purpose: keys must keep every digit.
 const ITEMS = ["gid://shopify/InventoryItem/9007199254740993", "gid://shopify/InventoryItem/9007199254740995"];
 const LOCATIONS = ["gid://shopify/Location/1", "gid://shopify/Location/2", "gid://shopify/Location/3"];
@@ -41,13 +41,7 @@ describe("totalAvailable and isInStock", () => {
   });
 });
 
-const levelUpdate: fc.Arbitrary<LevelUpdate> = fc.record({
-  inventoryItemId: fc.constantFrom(...ITEMS),
-  locationId: fc.constantFrom(...LOCATIONS),
-  available: fc.integer({ min: -3, max: 40 }),
-  // Few distinct seconds, so equal timestamps (Shopify's one-second precision) happen often.
-  updatedAt: fc.integer({ min: 0, max: 5 }).map(at),
-});
+const levelUpdate = levelUpdates(ITEMS, LOCATIONS, { minAvailable: -3, maxAvailable: 40, seconds: 5 });
 
 /** What Shopify sends: every update at least once, some twice or more, in any order. */
 const deliveries = fc
@@ -68,17 +62,6 @@ const onlineLocations: fc.Arbitrary<OnlineLocations> = fc.oneof(
   fc.constant("all" as const),
   fc.subarray(LOCATIONS).map((ids) => new Set(ids)),
 );
-
-/** The truth, computed without the cache's rule: per item and location, the latest reading, lowest on a tie. */
-function truthOf(updates: LevelUpdate[]): Map<string, LevelUpdate> {
-  const truth = new Map<string, LevelUpdate>();
-  const byKey = Map.groupBy(updates, levelKey);
-  for (const [key, readings] of byKey) {
-    const [latest] = [...readings].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || a.available - b.available);
-    truth.set(key, latest as LevelUpdate);
-  }
-  return truth;
-}
 
 describe("the level cache under Shopify's delivery (property)", () => {
   it("ends equal to the latest reading per item and location, with duplicates and any order", () => {
@@ -103,6 +86,17 @@ describe("the level cache under Shopify's delivery (property)", () => {
           const expected = totalAvailable(truth.filter((level) => level.inventoryItemId === item), online);
           expect(cached).toBe(expected);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("picks per key, in one pass over a batch, what applying the batch one by one would store", () => {
+    fc.assert(
+      fc.property(deliveries, ({ updates, delivered }) => {
+        const picked = latestPerKey(delivered, levelKey);
+        expect(new Set(picked.map(levelKey)).size).toBe(picked.length);
+        expect(new Map(picked.map((update) => [levelKey(update), update]))).toEqual(truthOf(updates));
       }),
       { numRuns: 300 },
     );

@@ -35,6 +35,19 @@ export function levelKey({ inventoryItemId, locationId }: InventoryLevelKey): st
   return `${inventoryItemId} ${locationId}`;
 }
 
+/**
+ * Of several updates per key, the one that ends up stored whatever order they are applied in:
+ * a batch then writes each level once.
+ */
+export function latestPerKey<T extends LevelReading>(updates: readonly T[], keyOf: (update: T) => string, tie: TieRule = "lower-wins"): T[] {
+  const latest = new Map<string, T>();
+  for (const update of updates) {
+    const key = keyOf(update);
+    if (supersedes(update, latest.get(key), tie)) latest.set(key, update);
+  }
+  return [...latest.values()];
+}
+
 /** The cache of levels, applied one update at a time; answers whether the update was applied. */
 export function applyLevelUpdate(cache: Map<string, LevelUpdate>, update: LevelUpdate, tie: TieRule = "lower-wins"): boolean {
   const key = levelKey(update);

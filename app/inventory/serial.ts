@@ -7,12 +7,18 @@ export class SerialQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
 
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
+    return this.runAll([key], task);
+  }
+
+  /** Runs the task after the work queued for every one of the keys, and before what comes next for any of them. */
+  runAll<T>(keys: readonly string[], task: () => Promise<T>): Promise<T> {
+    const unique = [...new Set(keys)];
+    const previous = Promise.all(unique.map((key) => this.tails.get(key)));
     const result = previous.then(task);
     const tail = result.catch(() => undefined);
-    this.tails.set(key, tail);
+    for (const key of unique) this.tails.set(key, tail);
     void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
+      for (const key of unique) if (this.tails.get(key) === tail) this.tails.delete(key);
     });
     return result;
   }

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { levelKey, totalAvailable, type LevelUpdate } from "./levels";
+import { at, levelUpdates, readingsOf, truthOf } from "../../tests/support/level-properties";
+import { levelKey, totalAvailable } from "./levels";
 import { setOnlineLocations } from "./online-locations.server";
 import { applyInventoryItemTracked, applyInventoryLevel, getStockOfProducts, recomputeVariantStock, recordVariantInventory, toStockEvent } from "./stock.server";
 
 const newShop = () => `stock-${randomUUID().slice(0, 8)}.myshopify.com`;
-const at = (second: number) => new Date(Date.UTC(2026, 10, 22, 18, 0, second));
 const ITEM = "gid://shopify/InventoryItem/9007199254740993";
 const [HERE, THERE, WAREHOUSE] = ["gid://shopify/Location/1", "gid://shopify/Location/2", "gid://shopify/Location/3"] as const;
 
@@ -50,12 +50,7 @@ describe("applyInventoryLevel", () => {
 
   // The database version of levels.test.ts's property: deliveries race each other here.
   it("ends at the truth for concurrent deliveries with duplicates, in any order (property)", async () => {
-    const update: fc.Arbitrary<LevelUpdate> = fc.record({
-      inventoryItemId: fc.constantFrom(ITEM, "gid://shopify/InventoryItem/9007199254740995"),
-      locationId: fc.constantFrom(HERE, THERE),
-      available: fc.integer({ min: 0, max: 20 }),
-      updatedAt: fc.integer({ min: 0, max: 3 }).map(at),
-    });
+    const update = levelUpdates([ITEM, "gid://shopify/InventoryItem/9007199254740995"], [HERE, THERE]);
     await fc.assert(
       fc.asyncProperty(
         fc.array(update, { minLength: 1, maxLength: 12 }).chain((updates) =>
@@ -64,12 +59,7 @@ describe("applyInventoryLevel", () => {
         async ([updates, delivered]) => {
           const shop = newShop();
           await Promise.all(delivered.map((level) => applyInventoryLevel(shop, level)));
-          const truth = new Map<string, { available: number; updatedAt: Date }>();
-          for (const [key, readings] of Map.groupBy(updates, levelKey)) {
-            const [latest] = [...readings].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || a.available - b.available);
-            truth.set(key, { available: (latest as LevelUpdate).available, updatedAt: (latest as LevelUpdate).updatedAt });
-          }
-          expect(await storedLevels(shop)).toEqual(truth);
+          expect(await storedLevels(shop)).toEqual(readingsOf(truthOf(updates)));
         },
       ),
       { numRuns: 25 },

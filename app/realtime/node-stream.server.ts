@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { nodeHeader } from "~/http/node-request";
 import { realtimeConfig } from "./config.server";
 import { closeRealtime } from "./hub-instance.server";
 import { NodeSseSink } from "./node-sink";
@@ -24,9 +25,9 @@ export async function handleRealtimeRequest(request: IncomingMessage, response: 
       method: request.method ?? "GET",
       showId: decodeURIComponent(showId),
       shop: url.searchParams.get("shop"),
-      origin: header(request, "origin"),
+      origin: nodeHeader(request, "origin"),
       // EventSource sends the header on reconnect; polyfills that cannot set headers use the query.
-      lastEventId: header(request, "last-event-id") ?? url.searchParams.get("lastEventId"),
+      lastEventId: nodeHeader(request, "last-event-id") ?? url.searchParams.get("lastEventId"),
       clientAddress: request.socket.remoteAddress ?? "unknown",
       viewerToken: url.searchParams.get("token"),
     });
@@ -47,8 +48,3 @@ export async function handleRealtimeRequest(request: IncomingMessage, response: 
 }
 
 export { closeRealtime as closeRealtimeStreams };
-
-function header(request: IncomingMessage, name: string): string | null {
-  const value = request.headers[name];
-  return (Array.isArray(value) ? value[0] : value) ?? null;
-}

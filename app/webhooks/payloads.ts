@@ -119,3 +119,8 @@ export const customersRedact = z.object({
 });
 
 export const shopRedact = z.object({ shop_domain: z.string() });
+
+/** Why a payload was refused, for the 400's body: each field and what is wrong with it. */
+export function describePayloadError(topic: string, error: z.ZodError): string {
+  return `${topic} payload: ${error.issues.map((issue) => `${issue.path.join(".") || "body"} ${issue.message}`).join("; ")}`;
+}

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { authenticate } from "~/shopify.server";
 import { actOnce } from "./receipts.server";
 import { badRequest } from "~/http/responses.server";
+import { describePayloadError } from "./payloads";
 
 export interface ShopifyDelivery<T> {
   shop: string;
@@ -23,7 +24,7 @@ export async function receiveShopifyWebhook<S extends z.ZodType>(
   // The header keeps Shopify's own spelling (orders/paid); context.topic is an enum (ORDERS_PAID).
   const topic = request.headers.get("x-shopify-topic") ?? String(context.topic);
   const parsed = payloadSchema.safeParse(context.payload);
-  if (!parsed.success) return badRequest(`${topic} payload: ${parsed.error.issues.map(describeIssue).join("; ")}`);
+  if (!parsed.success) return badRequest(describePayloadError(topic, parsed.error));
   const delivery = {
     source: "shopify" as const,
     // Event-Id is stable across retries of one event; Webhook-Id is the fallback.
@@ -34,8 +35,4 @@ export async function receiveShopifyWebhook<S extends z.ZodType>(
   return actOnce(delivery, () =>
     act({ shop: context.shop, topic: delivery.topic, payload: parsed.data, triggeredAt: context.triggeredAt }),
   );
-}
-
-function describeIssue(issue: z.core.$ZodIssue) {
-  return `${issue.path.join(".") || "body"} ${issue.message}`;
 }

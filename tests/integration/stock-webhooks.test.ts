@@ -1,6 +1,6 @@
 // Inventory webhooks over real HTTP against the built app: verified, deduplicated, applied only
 // when newer, and published to the viewers of the show whose lineup holds the variant.
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import type { StockEventData } from "~/realtime/events";
@@ -8,6 +8,7 @@ import { startAppServer, type AppServer } from "../support/app-server";
 import { dataOf, openEventStream, type EventStream } from "../support/sse-client";
 import { bigId, inventoryLevelBody, seedShowWithStock, streamUrl, type StockFixture } from "../support/stock-fixtures";
 import { sendShopifyWebhook } from "../support/shopify-webhook";
+import { sandboxShopify } from "../sandbox/config";
 
 let app: AppServer;
 const streams: EventStream[] = [];
@@ -113,6 +114,48 @@ describe("inventory_levels/update", () => {
     const response = await sendShopifyWebhook(app.url, { topic: "inventory_levels/update", shop: fixture.shop, body });
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatch(/admin_graphql_api_id must name the location and the inventory item/);
+  });
+});
+
+describe("inventory_levels/update under a flash sale", () => {
+  it("ends every viewer at the truth after a burst of concurrent, shuffled deliveries with redeliveries", async () => {
+    const fixture = await seedShowWithStock({ variants: 2 });
+    const stream = await watch(fixture);
+    await stream.next(); // snapshot
+    // 60 changes a second apart for two variants, the last ones lowest; each delivered twice, in a shuffled order.
+    const changes = Array.from({ length: 60 }, (_, index) => ({ variant: index % 2, available: 60 - index, second: index, eventId: randomUUID() }));
+    const deliveries = [...changes, ...changes].sort(() => Math.random() - 0.5);
+    const updatedAt = (second: number) => new Date(Date.UTC(2026, 10, 22, 16, 0, second)).toISOString();
+    const responses = await Promise.all(deliveries.map((change) => levelUpdate(fixture, change.variant, change.available, updatedAt(change.second), change.eventId)));
+    expect(responses.map((response) => response.status)).toEqual(deliveries.map(() => 200));
+    expect(responses.filter((response) => response.headers.get("x-duplicate") === "1")).toHaveLength(changes.length);
+    expect(await prisma.webhookReceipt.count({ where: { shop: fixture.shop } })).toBe(changes.length);
+
+    const truth = new Map(fixture.variants.map((variant, index) => [variant.variantId, index === 0 ? 2 : 1]));
+    const seen = new Map<string, number>();
+    while ([...truth].some(([variantId, available]) => seen.get(variantId) !== available)) {
+      const event = dataOf<StockEventData>(await stream.next());
+      seen.set(event.variantId, event.available as number);
+    }
+    const stored = await prisma.variantStock.findMany({ where: { shop: fixture.shop }, select: { variantId: true, available: true } });
+    expect(new Map(stored.map((row) => [row.variantId, row.available]))).toEqual(truth);
+  });
+
+  it("answers 401 to a forged delivery and 400 to one without its headers or with a body that is not JSON, keeping nothing", async () => {
+    const fixture = await seedShowWithStock();
+    const body = inventoryLevelBody(fixture, (fixture.variants[0] as StockFixture["variants"][number]).itemDigits, 1, "2026-11-22T17:00:00Z");
+    const forged = await sendShopifyWebhook(app.url, { topic: "inventory_levels/update", shop: fixture.shop, body, secret: "not-the-app-secret" });
+    expect(forged.status).toBe(401);
+
+    const signature = createHmac("sha256", sandboxShopify.apiSecret).update(body).digest("base64");
+    const headless = await fetch(`${app.url}/webhooks/inventory_levels/update`, { method: "POST", body, headers: { "x-shopify-hmac-sha256": signature } });
+    expect(headless.status).toBe(400);
+    expect((await headless.json()).error).toBe("Missing header: X-Shopify-Shop-Domain, X-Shopify-Topic, X-Shopify-Webhook-Id");
+
+    const garbled = await sendShopifyWebhook(app.url, { topic: "inventory_levels/update", shop: fixture.shop, body: "{available: 1" });
+    expect(garbled.status).toBe(400);
+    expect((await garbled.json()).error).toBe("inventory_levels/update payload: body is not JSON");
+    expect(await prisma.webhookReceipt.count({ where: { shop: fixture.shop } })).toBe(0);
   });
 });
 

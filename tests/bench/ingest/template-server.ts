@@ -12,6 +12,7 @@ import { PrismaClient } from "@prisma/client";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { createDriverAdapter } from "../../../app/db/driver-adapter.server";
+import { WAL_CHECKPOINT_PAGES } from "../../../app/db/sqlite-settings";
 
 const required = (name: string) => {
   const value = process.env[name];
@@ -80,6 +81,7 @@ const server = createServer(async (incoming, outgoing) => {
 if (process.env.BENCH_SQLITE_LIKE_APP === "1") {
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
 }
 
 server.keepAliveTimeout = 65_000;

@@ -1,0 +1,72 @@
+// inventory_levels/update deliveries, many at a time: the hot path of a flash sale. A writer
+// records a batch's receipts, stores the levels newer than what is stored and recomputes the
+// variants those levels feed, all in one transaction, so a batch counts entirely or not at all
+// (a failed one leaves no receipt behind, and Shopify's retry is acted on). Viewers hear after
+// the commit.
+import { databaseProvider, sqliteFilePath } from "~/db/driver-adapter.server";
+import { env } from "~/env.server";
+import { Batcher } from "./batcher";
+import { runForItems } from "./item-queue.server";
+import type { OnlineLocations } from "./levels";
+import { getOnlineLocations } from "./online-locations.server";
+import { prismaLevelWriter } from "./prisma-level-writer.server";
+import { publishStock } from "./publish-stock.server";
+import { SqliteLevelWriter } from "./sqlite-level-writer.server";
+import { toStockEvent, type InventoryLevelInput, type VariantStockRow } from "./stock.server";
+
+export interface LevelDelivery {
+  shop: string;
+  /** X-Shopify-Event-Id, or the webhook id where Shopify sent none. */
+  eventId: string;
+  topic: string;
+  level: InventoryLevelInput;
+}
+
+export type DeliveryOutcome = "applied" | "duplicate";
+
+export interface ChangedVariant {
+  shop: string;
+  variant: VariantStockRow;
+}
+
+export interface LevelWrite {
+  /** One per delivery, in order: a repeated event id (earlier, or earlier in the batch) is a duplicate. */
+  outcomes: DeliveryOutcome[];
+  /** The variants whose available total changed. */
+  changed: ChangedVariant[];
+}
+
+export interface LevelWriter {
+  write(deliveries: readonly LevelDelivery[], online: ReadonlyMap<string, OnlineLocations>): Promise<LevelWrite>;
+}
+
+declare global {
+  // One writer and one batcher per process, also across Vite's module reloads in development.
+  var liveShowsLevelWriter: LevelWriter | undefined;
+  var liveShowsLevelBatcher: Batcher<LevelDelivery, DeliveryOutcome> | undefined;
+}
+
+/** better-sqlite3 directly on SQLite (sqlite-level-writer.server.ts says why), Prisma elsewhere. */
+export function levelWriter(): LevelWriter {
+  const url = env().DATABASE_URL;
+  globalThis.liveShowsLevelWriter ??= databaseProvider(url) === "sqlite" ? new SqliteLevelWriter(sqliteFilePath(url)) : prismaLevelWriter;
+  return globalThis.liveShowsLevelWriter;
+}
+
+/** Applies the deliveries (see the top of this file); answers each one's outcome, in order. */
+export async function applyLevelDeliveries(deliveries: readonly LevelDelivery[], writer: LevelWriter = levelWriter()): Promise<DeliveryOutcome[]> {
+  const items = deliveries.map(({ shop, level }) => ({ shop, inventoryItemId: level.inventoryItemId }));
+  return runForItems(items, async () => {
+    const online = new Map<string, OnlineLocations>();
+    for (const { shop } of deliveries) if (!online.has(shop)) online.set(shop, await getOnlineLocations(shop));
+    const { outcomes, changed } = await writer.write(deliveries, online);
+    await Promise.all(changed.map(({ shop, variant }) => publishStock(shop, toStockEvent(variant))));
+    return outcomes;
+  });
+}
+
+/** Queues a verified delivery for the next batch; resolves once its batch is committed. */
+export function submitLevelDelivery(delivery: LevelDelivery): Promise<DeliveryOutcome> {
+  globalThis.liveShowsLevelBatcher ??= new Batcher((deliveries) => applyLevelDeliveries(deliveries));
+  return globalThis.liveShowsLevelBatcher.submit(delivery);
+}
