@@ -6,6 +6,7 @@ const PreviewPlayer = lazy(() => import("./PreviewPlayer"));
 import type { ShowStatus } from "~/shows/lifecycle";
 import type { ShowCounters } from "~/analytics/show-counters.server";
 import { DealCard, type ActiveDeal } from "./DealCard";
+import { PLAN, planMoney } from "~/billing/plan";
 
 interface ShowView {
   id: string;
@@ -13,6 +14,7 @@ interface ShowView {
   startsAtLabel: string;
   status: ShowStatus;
   mode: "public" | "rehearsal";
+  planHeld: boolean;
   hasStream: boolean;
   ingestUrl: string;
   activeDeal: ActiveDeal | null;
@@ -228,14 +230,30 @@ function StreamPreview({ src, poster, title }: { src: string; poster: string; ti
   );
 }
 
+/** Said before the merchant is on air: a public show needs a plan, a rehearsal does not. */
+function PlanNeededBanner({ held }: { held: boolean }) {
+  const price = `${planMoney(PLAN.recurringMinor)} every 30 days, plus ${planMoney(PLAN.perShowMinor)} for each show that goes live`;
+  return held ? (
+    <Banner tone="critical" title="Your encoder is connected, but shoppers can’t see you" action={{ content: "Choose a plan", url: "/app/plan" }}>
+      <p>{`Going live in public needs the Live Shows plan (${price}). Choose a plan and this show goes on air right away. Rehearsals are free.`}</p>
+    </Banner>
+  ) : (
+    <Banner tone="warning" title="Choose a plan before you go live" action={{ content: "Choose a plan", url: "/app/plan" }}>
+      <p>{`This show goes on air when your encoder connects only if your shop has the Live Shows plan (${price}). Without a plan, shoppers won’t see it. Rehearsals are free.`}</p>
+    </Banner>
+  );
+}
+
 export function ShowPage({
   show,
+  needsPlan,
   chapters,
   counters,
   result,
   streamError,
 }: {
   show: ShowView;
+  needsPlan: boolean;
   chapters: { startTime: number; title: string }[];
   counters: ShowCounters;
   result?: CommandResult;
@@ -261,6 +279,11 @@ export function ShowPage({
       subtitle={show.startsAtLabel}
     >
       <Layout>
+        {needsPlan ? (
+          <Layout.Section>
+            <PlanNeededBanner held={show.planHeld} />
+          </Layout.Section>
+        ) : null}
         {streamError || (result && !result.ok) ? (
           <Layout.Section>
             <Banner tone="critical" title="Something needs your attention">

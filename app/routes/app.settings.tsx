@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BlockStack, Button, Card, FormLayout, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { fieldErrors } from "~/http/field-errors";
 import { authenticate } from "~/shopify.server";
@@ -73,6 +73,16 @@ export default function SettingsPage() {
                 </BlockStack>
               </FormLayout>
             </Form>
+          </Card>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection title="Plan" description="What Live Shows charges your shop, through your Shopify bill.">
+          <Card>
+            <BlockStack gap="300">
+              <Text as="p">See your plan, trial and this period’s show charges, choose a plan or cancel it.</Text>
+              <InlineStack>
+                <Button url="/app/plan">Manage plan</Button>
+              </InlineStack>
+            </BlockStack>
           </Card>
         </Layout.AnnotatedSection>
       </Layout>

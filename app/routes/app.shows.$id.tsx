@@ -7,13 +7,15 @@ import { getReplayChapters, getShowDetail } from "~/shows/shows.server";
 import { getShowCounters } from "~/analytics/show-counters.server";
 import { runShowCommand, showCommand } from "~/shows/show-commands.server";
 import { ShowPage } from "~/components/ShowPage";
+import { goingLiveNeedsPlan } from "~/billing/billing.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, billing } = await authenticate.admin(request);
   const show = await getShowDetail(session.shop, params.id ?? "");
   if (!show) throw notFound("This show does not exist in your shop.");
   return {
     show,
+    needsPlan: show.planHeld || (await goingLiveNeedsPlan(billing, show)),
     chapters: show.replayPlaybackId ? await getReplayChapters(session.shop, show.id) : [],
     counters: await getShowCounters(session.shop, show.id),
   };
@@ -27,8 +29,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function ShowRoute() {
-  const { show, chapters, counters } = useLoaderData<typeof loader>();
+  const { show, chapters, counters, needsPlan } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  return <ShowPage show={show} chapters={chapters} counters={counters} result={result} streamError={searchParams.get("streamError")} />;
+  return <ShowPage show={show} needsPlan={needsPlan} chapters={chapters} counters={counters} result={result} streamError={searchParams.get("streamError")} />;
 }

@@ -134,6 +134,7 @@ export async function getShowDetail(shop: string, showId: string) {
     hostName: show.hostName,
     status: show.status as ShowStatus,
     mode: show.mode as "public" | "rehearsal",
+    planHeld: show.planHoldAt !== null,
     hasStream: Boolean(show.muxLiveStreamId),
     ingestUrl: MUX_RTMPS_URL,
     playbackId: show.muxPlaybackId,

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { chargeForShowOnAir } from "~/billing/usage-charges.server";
 import prisma from "~/db.server";
 import type { LifecycleEventKind } from "./lifecycle";
 import { recordLifecycleEvent } from "./lifecycle.server";
 import { reconcileLineupOnAir } from "./on-air.server";
+import { clearPlanHold, holdOffAirWithoutPlan, takeReleasableHolds } from "./plan-hold.server";
 
 /** The part of a Mux webhook event the show lifecycle reads. */
 export const muxEvent = z.object({
@@ -67,8 +69,23 @@ export async function applyMuxEvent(event: MuxEvent, show: { id: string; shop: s
       data: { replayAssetId: event.data.id, replayPlaybackId: playbackId },
     });
   }
+  const at = new Date(event.created_at);
   for (const kind of kinds) {
-    const state = await recordLifecycleEvent(show.shop, show.id, kind, new Date(event.created_at), { muxEventId: event.id });
-    if (kind === "stream_active" && state.status === "live") await reconcileOnAirQuietly(show);
+    if (kind === "stream_active" && (await holdOffAirWithoutPlan(show, at))) continue;
+    if (kind === "stream_idle") await clearPlanHold(show);
+    await goOnAirOrRecord(show, kind, at, { muxEventId: event.id });
   }
+}
+
+/** The shop now has a plan: shows held off air while their encoder is still connected go on air. */
+export async function releasePlanHolds(shop: string, now = new Date()): Promise<void> {
+  for (const show of await takeReleasableHolds(shop)) await goOnAirOrRecord(show, "stream_active", now, { releasedFromPlanHold: true });
+}
+
+async function goOnAirOrRecord(show: { id: string; shop: string }, kind: LifecycleEventKind, at: Date, detail: Record<string, unknown>) {
+  const state = await recordLifecycleEvent(show.shop, show.id, kind, at, detail);
+  if (kind !== "stream_active") return;
+  if (state.status === "live") await reconcileOnAirQuietly(show);
+  // wentLiveAt also covers a redelivered "active" that lands after the show already ended: it aired.
+  if (state.wentLiveAt) await chargeForShowOnAir(show.shop, show.id);
 }

@@ -5,6 +5,8 @@ import { startMuxEmulator, type MuxEmulator } from "../sandbox/mux";
 import { startShopifyEmulator, type ShopifyEmulator } from "../sandbox/shopify";
 import { startStripeEmulator, type StripeEmulator } from "../sandbox/stripe";
 import { startMailSandbox, type MailSandbox } from "../sandbox/mail";
+import type { AppPlanInput } from "../sandbox/shopify/billing";
+import { ACCEPTED_APP_PLAN } from "./app-plan";
 import { freePort, startAppServer, type AppServer } from "./app-server";
 
 export interface Stack {
@@ -26,13 +28,20 @@ export interface StackOptions {
   mailInboxPort?: number;
   seed?: boolean;
   env?: Record<string, string>;
+  /** The subscription every shop starts with, approved (the app's plan by default); null for none. */
+  acceptedPlan?: AppPlanInput | null;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const appPort = options.appPort ?? (await freePort());
   const appUrl = `http://127.0.0.1:${appPort}`;
   const [shopify, mux, stripe, mail] = await Promise.all([
-    startShopifyEmulator({ appUrl, port: options.shopifyPort, seed: options.seed ?? true }),
+    startShopifyEmulator({
+      appUrl,
+      port: options.shopifyPort,
+      seed: options.seed ?? true,
+      acceptedPlan: options.acceptedPlan === undefined ? ACCEPTED_APP_PLAN : options.acceptedPlan,
+    }),
     startMuxEmulator({ port: options.muxPort, webhookUrl: `${appUrl}/webhooks/mux`, webhookSecret: sandboxMux.webhookSecret }),
     startStripeEmulator({ port: options.stripePort, webhookUrl: `${appUrl}/webhooks/stripe`, webhookSecret: sandboxStripe.webhookSecret }),
     startMailSandbox({ port: options.mailPort, inboxPort: options.mailInboxPort }),

@@ -15,7 +15,10 @@ export type ResourceKind =
   | "DiscountRedeemCode"
   | "Customer"
   | "WebhookSubscription"
-  | "Shop";
+  | "Shop"
+  | "AppSubscription"
+  | "AppSubscriptionLineItem"
+  | "AppUsageRecord";
 
 export function gid(kind: ResourceKind, numericId: string | bigint): string {
   return `gid://shopify/${kind}/${numericId.toString()}`;
@@ -73,6 +76,9 @@ export const DEFAULT_ID_BASES: Partial<Record<ResourceKind, bigint>> = {
   Customer: 7_200_000_001n,
   WebhookSubscription: 1_600_000_001n,
   Shop: 5_500_000_001n,
+  AppSubscription: 3_100_000_001n,
+  AppSubscriptionLineItem: 3_200_000_001n,
+  AppUsageRecord: 3_300_000_001n,
 };
 
 /** A gid for resources the sandbox derives rather than stores (images, media, options, adjustment groups). */

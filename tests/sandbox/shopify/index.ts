@@ -18,6 +18,8 @@ import { registerStorefront } from "./storefront";
 import { registerAppProxy } from "./app-proxy";
 import { registerAdminShell } from "./admin-shell";
 import { registerControlPage } from "./control-page";
+import { registerChargeConfirmation } from "./charge-confirmation";
+import type { AppPlanInput } from "./billing";
 
 /** Everything a route module may use. */
 export interface ShopifyEmulatorContext {
@@ -44,7 +46,7 @@ export type ShopifyRouteModule = (router: Router, context: ShopifyEmulatorContex
  * The emulator's route modules, registered in this order after the core routes (Admin API,
  * OAuth, /__sandbox/ control). Storefront, app proxy and admin shell add theirs here.
  */
-export const routeModules: ShopifyRouteModule[] = [registerStorefront, registerAppProxy, registerAdminShell, registerControlPage];
+export const routeModules: ShopifyRouteModule[] = [registerStorefront, registerAppProxy, registerAdminShell, registerControlPage, registerChargeConfirmation];
 
 export interface ShopifyEmulatorOptions {
   appUrl: string;
@@ -58,6 +60,8 @@ export interface ShopifyEmulatorOptions {
   /** Another shopify.app.toml (tests of the emulator itself). */
   appTomlPath?: string;
   now?: () => Date;
+  /** Every shop created starts with this subscription approved (see SandboxState). */
+  acceptedPlan?: AppPlanInput | null;
 }
 
 export interface ShopifyEmulator {
@@ -75,7 +79,7 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions): Pro
   const apiKey = options.apiKey ?? sandboxShopify.apiKey;
   const apiSecret = options.apiSecret ?? sandboxShopify.apiSecret;
   const appConfig = readAppConfig(options.appTomlPath);
-  const state = new SandboxState(options.now ? { now: options.now } : {});
+  const state = new SandboxState({ ...(options.now && { now: options.now }), acceptedPlan: options.acceptedPlan ?? null });
   const router = new Router();
   // Routes are matched per request, so they can be added once the port (and so the URL) is known.
   const server = await startHttpServer(router, { port: options.port ?? 0, name: "shopify-sandbox" });

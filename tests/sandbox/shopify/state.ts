@@ -2,6 +2,7 @@
 // refunds and discounts. Every mutation that Shopify would announce with a webhook emits one
 // SandboxChange (one kind per topic); webhooks.ts turns those into signed deliveries.
 // Money is integer minor units; ids are gid strings (see ids.ts for the unsafe-integer ones).
+import { SandboxBilling, type AppPlanInput } from "./billing";
 import { IdSequence, gid, numericIdOf, sameId } from "./ids";
 
 export interface SandboxLocation {
@@ -178,15 +179,24 @@ type Listener = (change: SandboxChange) => void;
 
 export class SandboxState {
   readonly ids: IdSequence;
+  /** The app's subscriptions and usage charges per shop (Shopify's Billing API). */
+  readonly billing: SandboxBilling;
+  private readonly acceptedPlan: AppPlanInput | null;
   private readonly shops = new Map<string, SandboxShop>();
   private readonly listeners = new Set<Listener>();
   private readonly orderNumbers = new Map<string, number>();
   private readonly clock: () => Date;
   private lastStamp = 0;
 
-  constructor({ now = () => new Date(), ids = new IdSequence() }: { now?: () => Date; ids?: IdSequence } = {}) {
+  /**
+   * `acceptedPlan`: every shop created gets this subscription already approved, as a merchant
+   * who accepted the app's plan when installing it (createShop can opt a shop out).
+   */
+  constructor({ now = () => new Date(), ids = new IdSequence(), acceptedPlan = null }: { now?: () => Date; ids?: IdSequence; acceptedPlan?: AppPlanInput | null } = {}) {
     this.clock = now;
     this.ids = ids;
+    this.acceptedPlan = acceptedPlan;
+    this.billing = new SandboxBilling(ids, () => this.stamp(), () => this.clock());
   }
 
   /**
@@ -205,7 +215,8 @@ export class SandboxState {
 
   // ---------------------------------------------------------------- shops
 
-  createShop(init: Partial<SandboxShop> & { domain: string }): SandboxShop {
+  /** `acceptedPlan: null` creates a shop whose merchant has not accepted any plan yet. */
+  createShop(init: Partial<SandboxShop> & { domain: string }, { acceptedPlan = this.acceptedPlan }: { acceptedPlan?: AppPlanInput | null } = {}): SandboxShop {
     const domain = normaliseDomain(init.domain);
     if (this.shops.has(domain)) throw new SandboxError(`Sandbox shop ${domain} already exists`);
     const handle = domain.replace(/\.myshopify\.com$/, "");
@@ -228,6 +239,7 @@ export class SandboxState {
     };
     if (shop.locations.length === 0) shop.locations.push(this.newLocation("Shop location", true));
     this.shops.set(domain, shop);
+    if (acceptedPlan) this.billing.grant(domain, acceptedPlan);
     return shop;
   }
 
@@ -267,6 +279,7 @@ export class SandboxState {
   uninstall(shop: string): void {
     const current = this.getShop(shop);
     current.installed = false;
+    this.billing.cancelAll(current.domain);
     const { products: _products, orders: _orders, discounts: _discounts, ...rest } = current;
     this.emit({ topic: "app/uninstalled", shop: current.domain, shopSnapshot: structuredClone(rest) });
   }

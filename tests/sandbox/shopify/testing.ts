@@ -3,7 +3,7 @@
 import "@shopify/shopify-api/adapters/node";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApiVersion, LogSeverity, shopifyApi } from "@shopify/shopify-api";
+import { ApiVersion, LogSeverity, shopifyApi, type BillingConfig } from "@shopify/shopify-api";
 import { sandboxShopify } from "../config";
 
 export interface ReceivedWebhook {
@@ -59,9 +59,10 @@ export async function startTestReceiver(): Promise<TestReceiver> {
   };
 }
 
-/** shopify-api configured with the sandbox's credentials, as the app configures it. */
-export function testShopifyApi() {
+/** shopify-api configured with the sandbox's credentials, as the app configures it; `billing` names the plans it may charge. */
+export function testShopifyApi<Billing extends BillingConfig>({ billing }: { billing?: Billing } = {}) {
   return shopifyApi({
+    ...(billing && { billing }),
     apiKey: sandboxShopify.apiKey,
     apiSecretKey: sandboxShopify.apiSecret,
     apiVersion: ApiVersion.July26,

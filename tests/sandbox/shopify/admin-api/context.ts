@@ -8,4 +8,7 @@ export interface AdminContext {
   version: string;
   /** The access token's scopes. */
   scopes: Set<string>;
+  /** The emulator's origin: pages Shopify itself serves (a charge's confirmation) live there. */
+  url: string;
+  apiSecret: string;
 }

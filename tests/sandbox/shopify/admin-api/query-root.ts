@@ -8,6 +8,7 @@ import type { AdminContext } from "./context";
 import { productSearch } from "./product-search";
 import { NotImplementedError } from "./strict-resolver";
 import { connectionArgs, inventoryItemView, inventoryLevelView, locationView, productView, variantView } from "./views/catalog";
+import { appInstallationView, appSubscriptionView } from "./views/billing";
 import { discountNodeView } from "./views/discounts";
 import { orderView } from "./views/orders";
 import { shopView } from "./views/shop";
@@ -31,6 +32,8 @@ function ofKind(id: unknown, kind: string): string | undefined {
 export function queryRoot() {
   return {
     shop: (_args: Args, context: AdminContext) => shopView(context),
+
+    currentAppInstallation: (_args: Args, context: AdminContext) => appInstallationView(context),
 
     product: ({ id }: Args, context: AdminContext) => {
       requireScope(context, "read_products", "product");
@@ -156,6 +159,10 @@ function resolveNode(context: AdminContext, id: unknown): object | null {
       requireScope(context, "read_discounts", "nodes");
       const discount = state.findDiscount(shop.domain, gid);
       return discount ? discountNodeView(context, discount) : null;
+    }
+    case "AppSubscription": {
+      const subscription = state.billing.find(shop.domain, gid);
+      return subscription ? appSubscriptionView(context, subscription) : null;
     }
     default:
       throw new NotImplementedError(`nodes of type ${kindOf(gid)}`);

@@ -19,6 +19,7 @@ import type { ShopifyEmulatorContext } from "../index";
 import type { AdminContext } from "./context";
 import { MAX_SINGLE_QUERY_COST, actualQueryCost, requestedQueryCost } from "./cost";
 import { formatSyntaxError, formatValidationError, formatVariableError } from "./errors";
+import { appSubscriptionCancel, appSubscriptionCreate, appUsageRecordCreate } from "./mutations/billing";
 import { discountCodeBasicCreate, discountCodeDeactivate } from "./mutations/discounts";
 import { inventoryAdjustQuantities, inventorySetQuantities } from "./mutations/inventory";
 import { queryRoot } from "./query-root";
@@ -30,7 +31,15 @@ const INVALID_TOKEN = { errors: "[API] Invalid API key or access token (unrecogn
 const RATE_LIMITS_DOC = "https://shopify.dev/api/usage/rate-limits";
 
 function mutationRoot() {
-  return { inventoryAdjustQuantities, inventorySetQuantities, discountCodeBasicCreate, discountCodeDeactivate };
+  return {
+    inventoryAdjustQuantities,
+    inventorySetQuantities,
+    discountCodeBasicCreate,
+    discountCodeDeactivate,
+    appSubscriptionCreate,
+    appSubscriptionCancel,
+    appUsageRecordCreate,
+  };
 }
 
 interface GraphqlRequestBody {
@@ -39,7 +48,7 @@ interface GraphqlRequestBody {
   operationName?: unknown;
 }
 
-export function registerAdminApi(router: Router, emulator: Pick<ShopifyEmulatorContext, "state" | "tokens" | "throttle" | "shopOf">) {
+export function registerAdminApi(router: Router, emulator: Pick<ShopifyEmulatorContext, "state" | "tokens" | "throttle" | "shopOf" | "url" | "apiSecret">) {
   router.add("POST", "/admin/api/:version/graphql.json", async (request, response) => {
     const version = request.params.version ?? "";
     const schema = adminSchema(version);
@@ -79,7 +88,14 @@ export function registerAdminApi(router: Router, emulator: Pick<ShopifyEmulatorC
     const metered = emulator.throttle.take(shop.domain, requested);
     if (metered.throttled) return answer(throttled(requested, metered.status));
 
-    const context: AdminContext = { state: emulator.state, shop, version, scopes: new Set(token.scope.split(",")) };
+    const context: AdminContext = {
+      state: emulator.state,
+      shop,
+      version,
+      scopes: new Set(token.scope.split(",")),
+      url: emulator.url,
+      apiSecret: emulator.apiSecret,
+    };
     const result = (await execute({
       schema,
       document,

@@ -1,0 +1,116 @@
+import { Prisma, type ShowUsageCharge } from "@prisma/client";
+import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
+import { formatMinorUnits } from "~/commissions/money";
+import prisma from "~/db.server";
+import { APP_USAGE_RECORD_CREATE } from "~/graphql/billing";
+import { withLease } from "~/jobs/lease.server";
+import { runAdmin } from "~/shopify/admin-graphql.server";
+import { unauthenticated } from "~/shopify.server";
+import { findActivePlan, type ActivePlan } from "./billing.server";
+import { PLAN, usageChargeKey } from "./plan";
+
+const CAP_REACHED = /exceeds balance remaining/i;
+const DESCRIPTION_LIMIT = 255;
+
+type Settlement = Pick<ShowUsageCharge, "status"> & Partial<Pick<ShowUsageCharge, "usageRecordId" | "lastError">>;
+
+/**
+ * A public show went live: its charge is written down first (once per show, whatever Mux
+ * redelivers), then settled with Shopify if Shopify answers now; otherwise it waits for a retry.
+ */
+export async function chargeForShowOnAir(shop: string, showId: string): Promise<void> {
+  const show = await prisma.show.findFirst({ where: { id: showId, shop }, select: { mode: true, wentLiveAt: true } });
+  if (!show || show.mode !== "public" || !show.wentLiveAt) return;
+  try {
+    await prisma.showUsageCharge.create({
+      data: { shop, showId, idempotencyKey: usageChargeKey(showId), amountMinor: PLAN.perShowMinor, currency: PLAN.currency },
+    });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+  }
+  await settlePendingCharges(shop);
+}
+
+/**
+ * Sends every charge of the shop that Shopify has not confirmed. Each carries the show's
+ * idempotency key, so a charge Shopify made but whose answer was lost is answered, not repeated.
+ * Shopify being unreachable leaves the charges pending, with the reason, for the next attempt.
+ */
+export async function settlePendingCharges(shop: string, now = new Date()): Promise<{ settled: number; pending: number }> {
+  const pending = await prisma.showUsageCharge.findMany({
+    where: { shop, status: "pending" },
+    orderBy: { createdAt: "asc" },
+    include: { show: { select: { title: true } } },
+  });
+  if (pending.length === 0) return { settled: 0, pending: 0 };
+  let admin: AdminApiContext;
+  let plan: ActivePlan | null;
+  try {
+    const context = await unauthenticated.admin(shop);
+    admin = context.admin;
+    plan = await findActivePlan(shop, admin);
+  } catch (error) {
+    await recordFailedAttempt(shop, pending.map((charge) => charge.id), error, now);
+    return { settled: 0, pending: pending.length };
+  }
+  let settled = 0;
+  for (const charge of pending) {
+    if (await settleCharge(admin, shop, plan, charge, now)) settled += 1;
+  }
+  return { settled, pending: pending.length - settled };
+}
+
+async function settleCharge(admin: AdminApiContext, shop: string, plan: ActivePlan | null, charge: ShowUsageCharge & { show: { title: string } }, now: Date): Promise<boolean> {
+  if (!plan?.usage) {
+    await settle(charge.id, now, { status: "not_billed", lastError: "The shop had no active plan with usage charges when the show went live." });
+    return true;
+  }
+  try {
+    const { appUsageRecordCreate: payload } = await runAdmin(admin, shop, APP_USAGE_RECORD_CREATE, {
+      subscriptionLineItemId: plan.usage.lineItemId,
+      description: `Live show: ${charge.show.title}`.slice(0, DESCRIPTION_LIMIT),
+      price: { amount: formatMinorUnits(charge.amountMinor, charge.currency), currencyCode: charge.currency },
+      idempotencyKey: charge.idempotencyKey,
+    });
+    if (payload?.appUsageRecord) {
+      await settle(charge.id, now, { status: "charged", usageRecordId: payload.appUsageRecord.id, lastError: null });
+      return true;
+    }
+    const refusal = payload?.userErrors.map((error) => error.message).join("; ") || "Shopify answered without a usage record";
+    if (CAP_REACHED.test(refusal)) {
+      // The show stays on air: past the cap it is simply not charged this period.
+      await settle(charge.id, now, { status: "capped", lastError: refusal });
+      return true;
+    }
+    console.warn(`[billing] ${shop} show ${charge.showId}: Shopify refused the usage charge: ${refusal}`);
+    await settle(charge.id, now, { status: "not_billed", lastError: refusal });
+    return true;
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    await recordFailedAttempt(shop, [charge.id], error, now);
+    return false;
+  }
+}
+
+async function settle(id: string, now: Date, settlement: Settlement) {
+  await prisma.showUsageCharge.update({
+    where: { id },
+    data: { ...settlement, settledAt: now, lastAttemptAt: now, attempts: { increment: 1 } },
+  });
+}
+
+async function recordFailedAttempt(shop: string, ids: string[], error: unknown, now: Date) {
+  const reason = error instanceof Error ? error.message : String(error);
+  console.warn(`[billing] ${shop}: usage charge not confirmed by Shopify, will retry: ${reason}`);
+  await prisma.showUsageCharge.updateMany({ where: { id: { in: ids }, status: "pending" }, data: { lastError: reason, lastAttemptAt: now, attempts: { increment: 1 } } });
+}
+
+/** The scheduler's pass: every shop with a charge still pending, once across instances. */
+export async function settleAllPendingCharges(): Promise<{ ran: boolean; shops: string[] }> {
+  const outcome = await withLease("billing:usage-charges", 10 * 60_000, async () => {
+    const shops = await prisma.showUsageCharge.findMany({ where: { status: "pending" }, distinct: ["shop"], select: { shop: true } });
+    for (const { shop } of shops) await settlePendingCharges(shop);
+    return shops.map(({ shop }) => shop);
+  });
+  return outcome.ran ? { ran: true, shops: outcome.value } : { ran: false, shops: [] };
+}

@@ -1,0 +1,37 @@
+-- AlterTable
+ALTER TABLE "Show" ADD COLUMN     "planHoldAt" TIMESTAMP(3);
+
+-- CreateTable
+CREATE TABLE "ShowUsageCharge" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "showId" TEXT NOT NULL,
+    "idempotencyKey" TEXT NOT NULL,
+    "amountMinor" INTEGER NOT NULL,
+    "currency" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "usageRecordId" TEXT,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lastAttemptAt" TIMESTAMP(3),
+    "lastError" TEXT,
+    "settledAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ShowUsageCharge_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ShowUsageCharge_showId_key" ON "ShowUsageCharge"("showId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ShowUsageCharge_idempotencyKey_key" ON "ShowUsageCharge"("idempotencyKey");
+
+-- CreateIndex
+CREATE INDEX "ShowUsageCharge_shop_status_idx" ON "ShowUsageCharge"("shop", "status");
+
+-- CreateIndex
+CREATE INDEX "ShowUsageCharge_shop_createdAt_idx" ON "ShowUsageCharge"("shop", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "ShowUsageCharge" ADD CONSTRAINT "ShowUsageCharge_showId_fkey" FOREIGN KEY ("showId") REFERENCES "Show"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
