@@ -22,8 +22,12 @@ const IN_PAYMENT = new Set(["pending", "created"]);
 export async function earningsByCurrency(shop: string, creatorId: string, now = new Date()): Promise<CurrencyEarnings[]> {
   const entries = await prisma.commissionEntry.findMany({
     where: { shop, creatorId },
-    select: { kind: true, amountMinor: true, currency: true, maturesAt: true, payout: { select: { status: true } } },
+    select: { kind: true, amountMinor: true, currency: true, maturesAt: true, payout: { select: { id: true, status: true, amountMinor: true } } },
   });
+  // A payout may transfer less than its entries (Stripe moves some currencies in steps of 10
+  // minor units) or more (it took an earlier remainder along): what was sent counts as paid,
+  // the difference as still owed.
+  const paidOut = new Map<string, { currency: string; status: string; amountMinor: number; entriesMinor: number }>();
   const byCurrency = new Map<string, CurrencyEarnings>();
   for (const entry of entries) {
     const totals = byCurrency.get(entry.currency) ?? {
@@ -41,11 +45,17 @@ export async function earningsByCurrency(shop: string, creatorId: string, now = 
     if (!entry.payout) {
       if (entry.maturesAt.getTime() > now.getTime()) totals.onHoldMinor += entry.amountMinor;
       else totals.availableMinor += entry.amountMinor;
-    } else if (IN_PAYMENT.has(entry.payout.status)) {
-      totals.inPaymentMinor += entry.amountMinor;
-    } else {
-      totals.paidMinor += entry.amountMinor;
+      continue;
     }
+    const payout = paidOut.get(entry.payout.id) ?? { ...entry.payout, currency: entry.currency, entriesMinor: 0 };
+    payout.entriesMinor += entry.amountMinor;
+    paidOut.set(entry.payout.id, payout);
+  }
+  for (const payout of paidOut.values()) {
+    const totals = byCurrency.get(payout.currency) as CurrencyEarnings;
+    if (IN_PAYMENT.has(payout.status)) totals.inPaymentMinor += payout.amountMinor;
+    else totals.paidMinor += payout.amountMinor;
+    totals.availableMinor += payout.entriesMinor - payout.amountMinor;
   }
   return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }

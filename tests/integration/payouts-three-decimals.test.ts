@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { earningsByCurrency } from "~/creators/earnings.server";
 import { PaymentsError, type Payments } from "~/payments/stripe.server";
 import { runPayouts } from "~/payouts/payouts.server";
 import { sandboxStripe } from "../sandbox/config";
@@ -88,5 +89,10 @@ describe("payouts in KWD", () => {
     const paid = [...stack.stripe.state.transfers.values()].filter((transfer) => transfer.destination === accountId).reduce((sum, transfer) => sum + transfer.amount - transfer.amount_reversed, 0);
     expect(paid).toBe(12_350);
     expect(earned - paid).toBe(2);
+    await stack.stripe.webhooks.settled();
+    // The creator's page says the same: what Stripe moved is paid, the 2 fils are still owed.
+    expect(await earningsByCurrency(shop, creatorId, runAt)).toEqual([
+      { currency: "KWD", earnedMinor: earned, clawedBackMinor: 0, onHoldMinor: 0, availableMinor: 2, inPaymentMinor: 0, paidMinor: 12_350 },
+    ]);
   });
 });
