@@ -66,6 +66,8 @@ interface NodeHandlers {
   closeRealtimeStreams?: () => Promise<void>;
   startLiveReconciliation?: () => void;
   stopLiveReconciliation?: () => Promise<void>;
+  startReminderEmails?: () => void;
+  stopReminderEmails?: () => Promise<void>;
 }
 
 const INVENTORY_LEVEL_WEBHOOK = "/webhooks/inventory_levels/update";
@@ -97,12 +99,15 @@ const { app, build } = await createApp();
 const server = createServer(serveInventoryLevelWebhooks(app, build)).listen(port, host, () => {
   console.log(`Live Shows app listening on http://${host}:${port}`);
 });
-void nodeHandlers(build).then((handlers) => handlers.startLiveReconciliation?.());
+void nodeHandlers(build).then((handlers) => {
+  handlers.startLiveReconciliation?.();
+  handlers.startReminderEmails?.();
+});
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close(() => process.exit(0));
     // Open streams would keep the server from closing; their viewers reconnect elsewhere.
-    void nodeHandlers(build).then((handlers) => Promise.all([handlers.closeRealtimeStreams?.(), handlers.stopLiveReconciliation?.()]));
+    void nodeHandlers(build).then((handlers) => Promise.all([handlers.closeRealtimeStreams?.(), handlers.stopLiveReconciliation?.(), handlers.stopReminderEmails?.()]));
   });
 }

@@ -13,6 +13,8 @@ export { closeRealtimeStreams, handleRealtimeRequest } from "./realtime/node-str
 export { handleInventoryLevelWebhook } from "./inventory/level-webhook.server";
 // And the in-process timer that reconciles live shows' stock every few minutes.
 export { startLiveReconciliation, stopLiveReconciliation } from "./shows/live-reconciliation.server";
+// And the one that emails shoppers the show reminders they asked for, shortly before each show.
+export { startReminderEmails, stopReminderEmails } from "./storefront/reminder-emails.server";
 
 export default async function handleRequest(
   request: Request,

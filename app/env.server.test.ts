@@ -29,6 +29,16 @@ describe("parseEnv", () => {
     expect(captureEnvError({ ...appTestEnv(), RECONCILE_INTERVAL_SECONDS: "5" }).problems).toEqual([expect.stringMatching(/^RECONCILE_INTERVAL_SECONDS is invalid/)]);
   });
 
+  it("reads when show reminders go out and how often the app looks for them", () => {
+    const defaults = parseEnv({ ...appTestEnv(), REMINDER_LEAD_MINUTES: undefined, REMINDER_INTERVAL_SECONDS: undefined });
+    expect([defaults.REMINDER_LEAD_MINUTES, defaults.REMINDER_INTERVAL_SECONDS]).toEqual([15, 60]);
+    expect(parseEnv({ ...appTestEnv(), REMINDER_LEAD_MINUTES: "30" }).REMINDER_LEAD_MINUTES).toBe(30);
+    expect(captureEnvError({ ...appTestEnv(), REMINDER_LEAD_MINUTES: "0", REMINDER_INTERVAL_SECONDS: "1" }).problems).toEqual([
+      expect.stringMatching(/^REMINDER_LEAD_MINUTES is invalid/),
+      expect.stringMatching(/^REMINDER_INTERVAL_SECONDS is invalid/),
+    ]);
+  });
+
   it("treats an empty value as missing", () => {
     const error = captureEnvError({ ...appTestEnv(), MUX_TOKEN_ID: "" });
     expect(error.problems).toEqual([expect.stringMatching(/^MUX_TOKEN_ID is missing/)]);

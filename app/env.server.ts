@@ -59,7 +59,7 @@ const variables = {
       .string()
       .regex(/^(smtps?|https?):\/\//, "must start with smtp://, smtps:// (user:password@host:port) or http(s):// (the sandbox inbox)")
       .optional(),
-    purpose: "where creator invitations and sign-in links are sent from; without it the app cannot email creators",
+    purpose: "where creator invitations, sign-in links and show reminders are sent from; without it the app cannot email creators or shoppers",
   },
   MAIL_FROM: {
     schema: z.string().min(3).default("Live Shows <no-reply@live-shows.invalid>"),
@@ -67,13 +67,22 @@ const variables = {
   },
   CRON_SECRET: {
     schema: secret.optional(),
-    purpose: "the bearer token a scheduler presents to POST /jobs/payouts (scheduled payout runs) and /jobs/reconcile; unset disables those endpoints",
+    purpose: "the bearer token a scheduler presents to POST /jobs/payouts (scheduled payout runs), /jobs/reconcile and /jobs/reminders; unset disables those endpoints",
   },
   RECONCILE_INTERVAL_SECONDS: {
     // Each pass reads every live lineup through the Admin API: often enough that a lost webhook
     // is not felt for long, rarely enough that a busy shop's query budget is left to the app's other work.
     schema: z.coerce.number().int().min(30).max(3600).default(180),
     purpose: "how often, in seconds (30 to 3600), the stock of each live show's lineup is read again from Shopify to repair what webhooks missed",
+  },
+  REMINDER_LEAD_MINUTES: {
+    schema: z.coerce.number().int().min(1).max(1440).default(15),
+    purpose: "how many minutes (1 to 1440) before a show starts its \"Remind me\" emails go out",
+  },
+  REMINDER_INTERVAL_SECONDS: {
+    // A reminder goes out up to one interval later than the lead time says, so keep it well under it.
+    schema: z.coerce.number().int().min(10).max(3600).default(60),
+    purpose: "how often, in seconds (10 to 3600), the app looks for show reminders that are due to be emailed",
   },
   PORT: { schema: z.coerce.number().int().positive().default(3000), purpose: "the port the server listens on" },
 } as const;

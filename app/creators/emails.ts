@@ -1,18 +1,7 @@
 // The emails a creator receives: the merchant's invitation and a sign-in link they asked for.
-// Every interpolated value is escaped for the HTML part; the link is the only secret.
+// The link is the only secret.
+import { emailHtml } from "~/mail/html";
 import type { MailMessage } from "~/mail/mailer.server";
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
-function layout(paragraphs: string[], link: string, button: string): string {
-  return `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">
-${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n")}
-<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:#1a1a1a;color:#fff;border-radius:8px;text-decoration:none">${escapeHtml(button)}</a></p>
-<p style="color:#616161;font-size:14px">Or paste this link into your browser: ${escapeHtml(link)}</p>
-</body></html>`;
-}
 
 export function invitationEmail(input: { to: string; creatorName: string; shopName: string; link: string; expiresInHours: number }): MailMessage {
   const paragraphs = [
@@ -24,7 +13,7 @@ export function invitationEmail(input: { to: string; creatorName: string; shopNa
     to: input.to,
     subject: `${input.shopName} invites you to host live shows`,
     text: `${paragraphs.join("\n\n")}\n\n${input.link}\n`,
-    html: layout(paragraphs, input.link, "Open your creator portal"),
+    html: emailHtml({ paragraphs, link: input.link, button: "Open your creator portal" }),
   };
 }
 
@@ -38,6 +27,6 @@ export function signInEmail(input: { to: string; creatorName: string; shopName: 
     to: input.to,
     subject: `Sign in to your creator portal for ${input.shopName}`,
     text: `${paragraphs.join("\n\n")}\n\n${input.link}\n`,
-    html: layout(paragraphs, input.link, "Sign in"),
+    html: emailHtml({ paragraphs, link: input.link, button: "Sign in" }),
   };
 }

@@ -1,19 +1,8 @@
 import prisma from "~/db.server";
-import { storefrontOrigins } from "~/realtime/cors";
 import { calendarFileName, showCalendar } from "./ics";
+import { storefrontPage } from "./storefront-page";
 
 export type CalendarAnswer = { found: true; fileName: string; body: string } | { found: false; error: string };
-
-/** Only the shop's own storefront pages go into the calendar entry; anything else is left out. */
-function storefrontPage(shop: string, configuredOrigins: string, pageUrl: string | undefined): string | null {
-  if (!pageUrl) return null;
-  try {
-    const url = new URL(pageUrl);
-    return storefrontOrigins(shop, configuredOrigins).has(url.origin) ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The .ics of a public show that has not ended (upcoming, or live for a late-comer's calendar). */
 export async function showCalendarFile(shop: string, showId: string, pageUrl: string | undefined): Promise<CalendarAnswer> {

@@ -91,7 +91,10 @@ describe("the player is fetched only when a viewer is about to watch", () => {
     await block.getByRole("button", { name: "Remind me" }).click();
     await block.locator(".live-shows__actions").getByText("We will remind you before the show starts.").waitFor(EVENT_TIMEOUT);
     await expect.poll(() => block.getByRole("status").textContent()).toBe("We will remind you before the show starts.");
-    expect(await prisma.showReminder.count({ where: { shop: shop.domain, showId: upcoming.id, email: "viewer@example.se" } })).toBe(1);
+    // With the page it was asked on, which the reminder email will link to.
+    expect(await prisma.showReminder.findMany({ where: { shop: shop.domain, showId: upcoming.id }, select: { email: true, pageUrl: true } })).toEqual([
+      { email: "viewer@example.se", pageUrl: `${stack.shopify.url}/` },
+    ]);
     expect(player).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -17,6 +17,8 @@ export function appTestEnv(overrides: Record<string, string> = {}): Record<strin
     // An app under test reconciles live shows only when a test asks: every test file's app shares
     // the database, and one app's ticker must not reconcile another test's shows.
     RECONCILE_INTERVAL_SECONDS: "3600",
+    // Likewise reminders: a test runs its passes with its own clock, and no app sends them meanwhile.
+    REMINDER_INTERVAL_SECONDS: "3600",
     ...overrides,
   };
 }

@@ -38,6 +38,8 @@ const SHOW_PROPERTY = "_live_show";
 const EVENTS = "snapshot status pin stock deal".split(" ");
 const query = new URLSearchParams(location.search);
 const encode = encodeURIComponent;
+/** This page, for the links the app writes back to it (a calendar entry, a reminder email). */
+const here = location.origin + location.pathname;
 
 // One clock for every countdown on the page.
 const ticks = new Set<() => void>();
@@ -293,8 +295,8 @@ function block(el: HTMLElement) {
       box.replaceChildren(h("p", "meta", text));
       say(text);
     };
-    const send = (email?: string) => json(showPath() + "/reminders", { email, locale: lang }).then(() => done(true), () => done(false));
-    if (b.reminder.signedIn) return send();
+    const send = (email?: string) => json(showPath() + "/reminders", { email, locale: lang, page: here }).then(() => done(true), () => done(false));
+    if (b.reminder.signedIn) return send(data.customerEmail);
     const input = h("input", { type: "email", required: true, autocomplete: "email", "aria-label": s.email, placeholder: s.email });
     box.replaceChildren(
       h(
@@ -325,7 +327,7 @@ function block(el: HTMLElement) {
       const timer = h("p", { class: "timer", role: "timer" });
       const box = h("div", "actions");
       box.append(
-        h("a", { class: "btn btn--quiet", download: true, href: showPath() + "/calendar.ics?url=" + encode(location.origin + location.pathname) }, s.add_to_calendar),
+        h("a", { class: "btn btn--quiet", download: true, href: showPath() + "/calendar.ics?url=" + encode(here) }, s.add_to_calendar),
         b.reminder.saved ? h("p", "meta", s.reminder_saved) : button("btn", s.remind_me, () => remind(box)),
       );
       const when = new Intl.DateTimeFormat(lang, { dateStyle: "full", timeStyle: "short" }).format(starts);

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ShowReminder" ADD COLUMN     "pageUrl" TEXT,
+ADD COLUMN     "sentAt" TIMESTAMP(3);
+
