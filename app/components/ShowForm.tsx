@@ -16,6 +16,8 @@ import {
   Thumbnail,
 } from "@shopify/polaris";
 import { useRef, useState } from "react";
+import type { HostOption } from "~/creators/creators.server";
+import { HostPicker, NO_HOST_YET, sameHost } from "./HostPicker";
 
 interface SimulcastTarget {
   label: "YouTube" | "Facebook" | "TikTok" | "Other";
@@ -65,28 +67,28 @@ function move<T>(items: T[], from: number, to: number): T[] {
   return next;
 }
 
-export function ShowForm({ timezone, errors }: { timezone: string; errors: Record<string, string> }) {
+export function ShowForm({ timezone, hosts, errors }: { timezone: string; hosts: HostOption[]; errors: Record<string, string> }) {
   const shopify = useAppBridge();
   const saving = useNavigation().state === "submitting";
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [startsAt, setStartsAt] = useState("");
   const [duration, setDuration] = useState("60");
-  const [hostName, setHostName] = useState("");
+  const [host, setHost] = useState(NO_HOST_YET);
   const [mode, setMode] = useState("public");
   const [coverImageUrl, setCoverImageUrl] = useState("");
   const [products, setProducts] = useState<LineupProduct[]>([]);
   const [dragged, setDragged] = useState<number | null>(null);
   const [simulcast, setSimulcast] = useState<SimulcastTarget[]>([]);
   const form = useRef<HTMLFormElement>(null);
-  const dirty = Boolean(title || description || startsAt || hostName || coverImageUrl || products.length || simulcast.length);
+  const dirty = Boolean(title || description || startsAt || !sameHost(host, NO_HOST_YET) || coverImageUrl || products.length || simulcast.length);
 
   function discard() {
     setTitle("");
     setDescription("");
     setStartsAt("");
     setDuration("60");
-    setHostName("");
+    setHost(NO_HOST_YET);
     setMode("public");
     setCoverImageUrl("");
     setProducts([]);
@@ -167,7 +169,7 @@ export function ShowForm({ timezone, errors }: { timezone: string; errors: Recor
                     error={errors.durationMinutes}
                   />
                 </FormLayout.Group>
-                <TextField label="Host" name="hostName" value={hostName} onChange={setHostName} autoComplete="off" error={errors.hostName} />
+                <HostPicker hosts={hosts} value={host} onChange={setHost} errors={errors} />
                 <TextField
                   label="Cover image URL"
                   name="coverImageUrl"

@@ -1,12 +1,15 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
+import { SaveBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField, Thumbnail } from "@shopify/polaris";
-import { Suspense, lazy, useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useRef, useState } from "react";
 
 const PreviewPlayer = lazy(() => import("./PreviewPlayer"));
 import type { ShowStatus } from "~/shows/lifecycle";
 import type { ShowCounters } from "~/analytics/show-counters.server";
 import { DealCard, type ActiveDeal } from "./DealCard";
 import { PLAN, planMoney } from "~/billing/plan";
+import type { HostOption } from "~/creators/creators.server";
+import { HostPicker, sameHost, savedHost } from "./HostPicker";
 
 interface ShowView {
   id: string;
@@ -14,6 +17,9 @@ interface ShowView {
   startsAtLabel: string;
   status: ShowStatus;
   mode: "public" | "rehearsal";
+  creatorId: string | null;
+  hostName: string;
+  hostChangeable: boolean;
   planHeld: boolean;
   hasStream: boolean;
   ingestUrl: string;
@@ -27,6 +33,7 @@ interface CommandResult {
   ok: boolean;
   message?: string;
   streamKey?: string;
+  errors?: Record<string, string>;
 }
 
 const statusLabel: Record<ShowStatus, string> = {
@@ -103,6 +110,56 @@ function StreamKeyCard({ show }: { show: ShowView }) {
           </div>
         ) : null}
       </BlockStack>
+    </Card>
+  );
+}
+
+/** Changing the host is saved from App Bridge's save bar, like any other edit in the admin. */
+function HostCard({ show, hosts }: { show: ShowView; hosts: HostOption[] }) {
+  const save = useFetcher<CommandResult>();
+  const form = useRef<HTMLFormElement>(null);
+  const { creatorId, hostName } = show;
+  const [host, setHost] = useState(() => savedHost({ creatorId, hostName }));
+  // After a save the loader brings the new host: that becomes what "unchanged" means.
+  useEffect(() => setHost(savedHost({ creatorId, hostName })), [creatorId, hostName]);
+  const dirty = !sameHost(host, savedHost({ creatorId, hostName }));
+  const heading = (
+    <Text as="h2" variant="headingMd">
+      Who hosts
+    </Text>
+  );
+  if (!show.hostChangeable) {
+    return (
+      <Card>
+        <BlockStack gap="200">
+          {heading}
+          <Text as="p">{hostName || "Nobody hosted this show."}</Text>
+        </BlockStack>
+      </Card>
+    );
+  }
+  return (
+    <Card>
+      <save.Form method="post" ref={form}>
+        <input type="hidden" name="intent" value="set_host" />
+        <BlockStack gap="300">
+          {heading}
+          <HostPicker hosts={hosts} value={host} onChange={setHost} errors={save.data?.errors ?? {}} />
+          <div role="status">
+            {save.data?.message && !dirty ? (
+              <Text as="p" tone={save.data.ok ? "success" : "critical"}>
+                {save.data.message}
+              </Text>
+            ) : null}
+          </div>
+        </BlockStack>
+      </save.Form>
+      <SaveBar id="show-host-save-bar" open={dirty && save.state === "idle"}>
+        <button variant="primary" onClick={() => form.current?.requestSubmit()}>
+          Save
+        </button>
+        <button onClick={() => setHost(savedHost({ creatorId, hostName }))}>Discard</button>
+      </SaveBar>
     </Card>
   );
 }
@@ -246,6 +303,7 @@ function PlanNeededBanner({ held }: { held: boolean }) {
 
 export function ShowPage({
   show,
+  hosts,
   needsPlan,
   chapters,
   counters,
@@ -253,6 +311,7 @@ export function ShowPage({
   streamError,
 }: {
   show: ShowView;
+  hosts: HostOption[];
   needsPlan: boolean;
   chapters: { startTime: number; title: string }[];
   counters: ShowCounters;
@@ -327,6 +386,7 @@ export function ShowPage({
             {show.status === "live" || show.status === "ended" || show.status === "replay_ready" ? (
               <CountersCard counters={counters} live={show.status === "live"} />
             ) : null}
+            <HostCard show={show} hosts={hosts} />
             <StreamKeyCard show={show} />
             {chapters.length ? (
               <Card>

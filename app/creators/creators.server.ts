@@ -9,6 +9,9 @@ import { emailPortalLink } from "./login-links.server";
 
 export type CreatorStatus = "invited" | "active" | "deactivated";
 
+/** Once a show has ended, its sales are credited to who hosted it, so the host no longer changes. */
+const HOST_CHANGEABLE_STATUSES = ["draft", "scheduled", "live"];
+
 export interface CreatorListItem {
   id: string;
   name: string;
@@ -95,7 +98,7 @@ export async function getCreatorDetail(shop: string, creatorId: string, now = ne
   const [shows, assignable, earnings] = await Promise.all([
     prisma.show.findMany({ where: { shop, creatorId }, orderBy: { startsAt: "desc" }, take: 50 }),
     prisma.show.findMany({
-      where: { shop, creatorId: null, status: { in: ["draft", "scheduled", "live"] } },
+      where: { shop, creatorId: null, status: { in: HOST_CHANGEABLE_STATUSES } },
       orderBy: { startsAt: "asc" },
       take: 50,
       select: { id: true, title: true, startsAt: true },
@@ -152,19 +155,57 @@ export async function setCreatorActive(shop: string, creatorId: string, active: 
 
 export type AssignmentResult = { ok: true; message: string } | { ok: false; message: string };
 
+export type HostCheck = { ok: true; id: string; name: string } | { ok: false; message: string };
+
+/**
+ * Whether the creator may be given a show in this shop; if not, why, in words the merchant reads.
+ * A deactivated creator may keep a show they already host (`currentHostId`).
+ */
+export async function checkHost(shop: string, creatorId: string, currentHostId: string | null = null): Promise<HostCheck> {
+  const creator = await prisma.creator.findFirst({ where: { id: creatorId, shop }, select: { id: true, name: true, status: true } });
+  if (!creator) return { ok: false, message: "This creator does not exist in your shop; choose one of your creators." };
+  if (creator.status === "deactivated" && creator.id !== currentHostId) {
+    return { ok: false, message: `${creator.name} is deactivated; reactivate them to give them shows.` };
+  }
+  return { ok: true, id: creator.id, name: creator.name };
+}
+
+export interface HostOption {
+  id: string;
+  name: string;
+  commissionBps: number;
+  status: CreatorStatus;
+}
+
+/** The creators the show form offers as hosts, plus the show's current host even once deactivated, so it still reads right. */
+export async function getHostOptions(shop: string, currentCreatorId: string | null = null): Promise<HostOption[]> {
+  const creators = await prisma.creator.findMany({
+    where: { shop, OR: [{ status: { not: "deactivated" } }, ...(currentCreatorId ? [{ id: currentCreatorId }] : [])] },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, commissionBps: true, status: true },
+  });
+  return creators.map((creator) => ({ ...creator, status: creator.status as CreatorStatus }));
+}
+
+export function canChangeHost(status: string): boolean {
+  return HOST_CHANGEABLE_STATUSES.includes(status);
+}
+
+/** The show fields that make a creator its host: their name on the storefront, and the show's own rate or null for their default. */
+export function hostedBy(host: { id: string; name: string }, commissionBps: number | null) {
+  return { creatorId: host.id, hostName: host.name, commissionBps };
+}
+
 /** Makes the creator the host of a show, with the show's own rate or the creator's default. */
 export async function assignShow(shop: string, creatorId: string, input: ShowAssignmentInput): Promise<AssignmentResult> {
-  const creator = await prisma.creator.findFirst({ where: { id: creatorId, shop } });
-  if (!creator) return { ok: false, message: "This creator does not exist in your shop." };
-  if (creator.status === "deactivated") return { ok: false, message: `${creator.name} is deactivated; reactivate them to give them shows.` };
+  const host = await checkHost(shop, creatorId);
+  if (!host.ok) return host;
   const show = await prisma.show.findFirst({ where: { id: input.showId, shop } });
   if (!show) return { ok: false, message: "That show does not exist in your shop." };
+  if (!canChangeHost(show.status)) return { ok: false, message: `${show.title} has ended; its host stays as it was, because its sales are already credited to them.` };
   if (show.creatorId && show.creatorId !== creatorId) return { ok: false, message: `${show.title} already has a host; remove them from it first.` };
-  await prisma.show.update({
-    where: { id: show.id, shop },
-    data: { creatorId, commissionBps: input.commissionPercent, hostName: show.hostName || creator.name },
-  });
-  return { ok: true, message: `${creator.name} hosts ${show.title}.` };
+  await prisma.show.update({ where: { id: show.id, shop }, data: hostedBy(host, input.commissionPercent) });
+  return { ok: true, message: `${host.name} hosts ${show.title}.` };
 }
 
 export async function unassignShow(shop: string, creatorId: string, showId: string): Promise<AssignmentResult> {

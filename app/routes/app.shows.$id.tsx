@@ -8,6 +8,7 @@ import { getShowCounters } from "~/analytics/show-counters.server";
 import { runShowCommand, showCommand } from "~/shows/show-commands.server";
 import { ShowPage } from "~/components/ShowPage";
 import { goingLiveNeedsPlan } from "~/billing/billing.server";
+import { getHostOptions } from "~/creators/creators.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session, billing } = await authenticate.admin(request);
@@ -18,6 +19,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     needsPlan: show.planHeld || (await goingLiveNeedsPlan(billing, show)),
     chapters: show.replayPlaybackId ? await getReplayChapters(session.shop, show.id) : [],
     counters: await getShowCounters(session.shop, show.id),
+    hosts: await getHostOptions(session.shop, show.creatorId),
   };
 };
 
@@ -29,8 +31,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function ShowRoute() {
-  const { show, chapters, counters, needsPlan } = useLoaderData<typeof loader>();
+  const { show, hosts, chapters, counters, needsPlan } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  return <ShowPage show={show} needsPlan={needsPlan} chapters={chapters} counters={counters} result={result} streamError={searchParams.get("streamError")} />;
+  return <ShowPage show={show} hosts={hosts} needsPlan={needsPlan} chapters={chapters} counters={counters} result={result} streamError={searchParams.get("streamError")} />;
 }

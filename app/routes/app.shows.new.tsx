@@ -6,17 +6,19 @@ import { getShopSettings } from "~/shops/shops.server";
 import { fieldErrors } from "~/http/field-errors";
 import { showInput } from "~/shows/show-input";
 import { createShow } from "~/shows/shows.server";
+import { checkHost, getHostOptions } from "~/creators/creators.server";
 import { ShowForm } from "~/components/ShowForm";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const { timezone } = await getShopSettings(session.shop);
-  return { timezone };
+  const [{ timezone }, hosts] = await Promise.all([getShopSettings(session.shop), getHostOptions(session.shop)]);
+  return { timezone, hosts };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = showInput.safeParse(Object.fromEntries(await request.formData()));
+  const lookupHost = (creatorId: string) => checkHost(session.shop, creatorId);
+  const parsed = await showInput(lookupHost).safeParseAsync(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const { showId, streamError } = await createShow(session.shop, parsed.data);
   const notice = streamError ? `?streamError=${encodeURIComponent(streamError)}` : "";
@@ -24,7 +26,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function NewShowPage() {
-  const { timezone } = useLoaderData<typeof loader>();
+  const { timezone, hosts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  return <ShowForm timezone={timezone} errors={result?.errors ?? {}} />;
+  return <ShowForm timezone={timezone} hosts={hosts} errors={result?.errors ?? {}} />;
 }

@@ -1,7 +1,7 @@
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { z } from "zod";
 import { dealInput, startDeal, stopDeal } from "./deals.server";
-import { archiveShow, attachLiveStream, endShow, revealStreamKey, rotateStreamKey, setProductPinned } from "./shows.server";
+import { archiveShow, attachLiveStream, changeShowHost, endShow, revealStreamKey, rotateStreamKey, setProductPinned } from "./shows.server";
 
 /** Everything the show page can ask for, one intent per button. */
 export const showCommand = z.discriminatedUnion("intent", [
@@ -14,6 +14,7 @@ export const showCommand = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("unpin"), showProductId: z.string().min(1) }),
   dealInput.extend({ intent: z.literal("start_deal") }),
   z.object({ intent: z.literal("stop_deal") }),
+  z.object({ intent: z.literal("set_host"), creatorId: z.string().default(""), hostName: z.string().default("") }),
 ]);
 
 export type ShowCommand = z.infer<typeof showCommand>;
@@ -22,6 +23,7 @@ export interface ShowCommandResult {
   ok: boolean;
   message?: string;
   streamKey?: string;
+  errors?: Record<string, string>;
 }
 
 /** Runs one command; a failure from Mux comes back as a message for a banner, not a crash. */
@@ -61,6 +63,8 @@ export async function runShowCommand(
         const { deal } = await stopDeal(admin, shop, showId);
         return { ok: true, message: `Deal ${deal.code} stopped.` };
       }
+      case "set_host":
+        return await changeShowHost(shop, showId, command);
     }
   } catch (error) {
     // Shopify's library throws Responses (an expired token, re-authentication) that App Bridge acts on.

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "~/http/field-errors";
-import { showInput } from "./show-input";
+import { showHostInput, showInput as showInputFor, type HostLookup } from "./show-input";
+
+/** The shop's creators as the server's lookup would answer: Ada may host, Ivy is deactivated, anything else is not the shop's. */
+const lookupHost: HostLookup = async (creatorId) => {
+  if (creatorId === "ada") return { ok: true, id: "ada", name: "Ada Lovelace" };
+  if (creatorId === "ivy") return { ok: false, message: "Ivy is deactivated; reactivate them to give them shows." };
+  return { ok: false, message: "This creator does not exist in your shop; choose one of your creators." };
+};
+const showInput = showInputFor(lookupHost);
 
 const valid = {
   title: "Winter knits live",
@@ -13,14 +21,14 @@ const valid = {
 };
 
 describe("showInput", () => {
-  it("accepts a complete form and keeps product ids as strings", () => {
-    const parsed = showInput.parse(valid);
+  it("accepts a complete form and keeps product ids as strings", async () => {
+    const parsed = await showInput.parseAsync(valid);
     expect(parsed.durationMinutes).toBe(45);
     expect(parsed.products[0]?.id).toBe("gid://shopify/Product/9007199254741001");
   });
 
-  it("says what is wrong with each field in words", () => {
-    const result = showInput.safeParse({ ...valid, title: " ", durationMinutes: "2", products: "[]" });
+  it("says what is wrong with each field in words", async () => {
+    const result = await showInput.safeParseAsync({ ...valid, title: " ", durationMinutes: "2", products: "[]" });
     expect(result.success).toBe(false);
     expect(fieldErrors(result.error!)).toEqual({
       title: "Give the show a title",
@@ -29,9 +37,40 @@ describe("showInput", () => {
     });
   });
 
-  it("rejects a product list that is not JSON or not Shopify products", () => {
-    expect(fieldErrors(showInput.safeParse({ ...valid, products: "{" }).error!).products).toMatch(/pick the products again/);
+  it("rejects a product list that is not JSON or not Shopify products", async () => {
+    expect(fieldErrors((await showInput.safeParseAsync({ ...valid, products: "{" })).error!).products).toMatch(/pick the products again/);
     const foreign = JSON.stringify([{ id: "gid://shopify/Order/1", title: "x" }]);
-    expect(fieldErrors(showInput.safeParse({ ...valid, products: foreign }).error!).products).toBe("must be a Shopify product");
+    expect(fieldErrors((await showInput.safeParseAsync({ ...valid, products: foreign })).error!).products).toBe("must be a Shopify product");
+  });
+});
+
+describe("the show's host", () => {
+  it("keeps a typed name for someone who is not a creator, with no creator to pay", async () => {
+    const parsed = await showInput.parseAsync({ ...valid, creatorId: "", hostName: "  Astrid " });
+    expect(parsed).toMatchObject({ creatorId: null, hostName: "Astrid" });
+  });
+
+  it("takes a creator's name from the shop, not from the form", async () => {
+    const parsed = await showInput.parseAsync({ ...valid, creatorId: "ada", hostName: "Someone forged" });
+    expect(parsed).toMatchObject({ creatorId: "ada", hostName: "Ada Lovelace" });
+  });
+
+  it("answers a creator of another shop, or a deactivated one, on the host field in words", async () => {
+    const forged = await showInput.safeParseAsync({ ...valid, creatorId: "rival-shop-creator" });
+    expect(fieldErrors(forged.error!)).toEqual({ creatorId: "This creator does not exist in your shop; choose one of your creators." });
+    const deactivated = await showInput.safeParseAsync({ ...valid, creatorId: "ivy" });
+    expect(fieldErrors(deactivated.error!)).toEqual({ creatorId: "Ivy is deactivated; reactivate them to give them shows." });
+  });
+
+  it("reports a foreign creator alongside the other fields' errors", async () => {
+    const result = await showInput.safeParseAsync({ ...valid, title: "", creatorId: "rival-shop-creator" });
+    expect(Object.keys(fieldErrors(result.error!)).sort()).toEqual(["creatorId", "title"]);
+  });
+
+  it("means no host yet when neither a creator nor a name is given", async () => {
+    expect(await showHostInput(lookupHost).parseAsync({})).toEqual({ creatorId: null, hostName: "" });
+    expect(fieldErrors((await showHostInput(lookupHost).safeParseAsync({ hostName: "x".repeat(81) })).error!)).toEqual({
+      hostName: "Keep the host's name under 80 characters",
+    });
   });
 });

@@ -28,8 +28,7 @@ function jsonField<T extends z.ZodType>(schema: T, unreadable: string) {
     .pipe(schema);
 }
 
-/** The show form, as the browser posts it. Field messages are what the merchant reads. */
-export const showInput = z.object({
+const showFields = z.object({
   title: z.string().trim().min(1, "Give the show a title").max(120, "Keep the title under 120 characters"),
   description: z.string().trim().max(2000, "Keep the description under 2,000 characters").default(""),
   startsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time"),
@@ -38,7 +37,6 @@ export const showInput = z.object({
     .int("Use whole minutes")
     .min(5, "A show lasts at least 5 minutes")
     .max(600, "A show lasts at most 10 hours"),
-  hostName: z.string().trim().max(80, "Keep the host's name under 80 characters").default(""),
   mode: z.enum(["public", "rehearsal"], { error: "Choose public or rehearsal only" }),
   coverImageUrl: z
     .string()
@@ -56,4 +54,44 @@ export const showInput = z.object({
   ),
 });
 
-export type ShowInput = z.infer<typeof showInput>;
+/** Whether a creator may host in this shop: their id and name, or why not in words. */
+export type HostLookup = (creatorId: string) => Promise<{ ok: true; id: string; name: string } | { ok: false; message: string }>;
+
+/**
+ * Who hosts: one of the shop's creators (who earns the commission), someone else by name, or
+ * nobody yet. A posted creator id is only a claim until the shop's own lookup confirms it, and
+ * the creator's name then replaces whatever name came with it.
+ */
+function hostFields(lookupHost: HostLookup) {
+  return {
+    creatorId: z
+      .string()
+      .trim()
+      .default("")
+      .transform(async (creatorId, context) => {
+        if (!creatorId) return null;
+        const host = await lookupHost(creatorId);
+        if (host.ok) return { id: host.id, name: host.name };
+        context.addIssue({ code: "custom", message: host.message });
+        return z.NEVER;
+      }),
+    hostName: z.string().trim().max(80, "Keep the host's name under 80 characters").default(""),
+  };
+}
+
+function resolveHost<T extends { creatorId: { id: string; name: string } | null; hostName: string }>({ creatorId: creator, ...rest }: T) {
+  return { ...rest, creatorId: creator?.id ?? null, hostName: creator?.name ?? rest.hostName };
+}
+
+/** The host picker on its own, as the show page posts it. */
+export function showHostInput(lookupHost: HostLookup) {
+  return z.object(hostFields(lookupHost)).transform(resolveHost);
+}
+
+/** The show form, as the browser posts it. Field messages are what the merchant reads. Parse it with safeParseAsync. */
+export function showInput(lookupHost: HostLookup) {
+  return showFields.extend(hostFields(lookupHost)).transform(resolveHost);
+}
+
+export type ShowInput = z.output<ReturnType<typeof showInput>>;
+export type ShowHostInput = z.output<ReturnType<typeof showHostInput>>;

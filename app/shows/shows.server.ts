@@ -1,5 +1,7 @@
 import prisma from "~/db.server";
+import { canChangeHost, checkHost, hostedBy } from "~/creators/creators.server";
 import { formatMinorUnits } from "~/commissions/money";
+import { fieldErrors } from "~/http/field-errors";
 import { env } from "~/env.server";
 import { getShopSettings } from "~/shops/shops.server";
 import {
@@ -17,7 +19,7 @@ import { recordLifecycleEvent } from "./lifecycle.server";
 import { createPreviewToken } from "./preview-link.server";
 import { appendTimelineEvent } from "./timeline.server";
 import { announceToViewers } from "./show-events.server";
-import type { ShowInput } from "./show-input";
+import { showHostInput, type ShowInput } from "./show-input";
 import { formatShowTime } from "./format";
 import { utcToZonedLocal, zonedLocalToUtc } from "./zoned-time";
 
@@ -72,6 +74,7 @@ export async function createShow(shop: string, input: ShowInput): Promise<Create
       durationMinutes: input.durationMinutes,
       coverImageUrl: input.coverImageUrl,
       hostName: input.hostName,
+      creatorId: input.creatorId,
       mode: input.mode,
       products: {
         create: input.products.map((product, position) => ({
@@ -132,6 +135,8 @@ export async function getShowDetail(shop: string, showId: string) {
     startsAtLabel: formatShowTime(show.startsAt, timezone),
     durationMinutes: show.durationMinutes,
     hostName: show.hostName,
+    creatorId: show.creatorId,
+    hostChangeable: canChangeHost(show.status),
     status: show.status as ShowStatus,
     mode: show.mode as "public" | "rehearsal",
     planHeld: show.planHoldAt !== null,
@@ -153,6 +158,31 @@ export async function getShowDetail(shop: string, showId: string) {
       removed: product.removedAt !== null,
     })),
   };
+}
+
+export type HostChangeResult = { ok: true; message: string } | { ok: false; message: string; errors: Record<string, string> };
+
+/**
+ * The show page's host picker. The show's current creator stays acceptable after they are
+ * deactivated, so saving without touching the host never fails; a new creator hosts at their own
+ * default rate, since a rate set for the previous host was agreed with them.
+ */
+export async function changeShowHost(shop: string, showId: string, form: { creatorId: string; hostName: string }): Promise<HostChangeResult> {
+  const show = await prisma.show.findFirst({ where: { id: showId, shop }, select: { status: true, creatorId: true, commissionBps: true } });
+  if (!show) return { ok: false, message: "This show does not exist in your shop.", errors: {} };
+  if (!canChangeHost(show.status)) {
+    return { ok: false, message: "This show has ended; its host stays as it was, because its sales are already credited to them.", errors: {} };
+  }
+  const parsed = await showHostInput((creatorId) => checkHost(shop, creatorId, show.creatorId)).safeParseAsync(form);
+  if (!parsed.success) return { ok: false, message: "Check the host and save again.", errors: fieldErrors(parsed.error) };
+  const { creatorId, hostName } = parsed.data;
+  await prisma.show.update({
+    where: { id: showId, shop },
+    data: creatorId
+      ? hostedBy({ id: creatorId, name: hostName }, creatorId === show.creatorId ? show.commissionBps : null)
+      : { creatorId: null, hostName, commissionBps: null },
+  });
+  return { ok: true, message: hostName ? `${hostName} hosts this show.` : "This show has no host yet." };
 }
 
 async function liveStreamIdOf(shop: string, showId: string): Promise<string> {

@@ -61,7 +61,10 @@ function appFrame(page: Page): Frame {
 }
 
 describe("the control room", () => {
-  it("schedules a rehearsal with three picked products, reveals the key, goes live and pins", { timeout: 90_000 }, async () => {
+  it("schedules a rehearsal with three picked products and a creator as host, reveals the key, goes live and pins", { timeout: 90_000 }, async () => {
+    const ada = await prisma.creator.create({
+      data: { shop: DEMO_SHOP_DOMAIN, name: "Ada Host", email: `ada-${Date.now()}@creators.example`, commissionBps: 1250, status: "active" },
+    });
     const page = await newPage(browser);
     const errors = collectPageErrors(page);
     await page.goto(adminAppUrl(stack.shopify.url, DEMO_SHOP_DOMAIN, "/app/shows"));
@@ -73,6 +76,13 @@ describe("the control room", () => {
     await frame.getByLabel("Title").fill("Rehearsal: winter layers");
     await frame.getByLabel(/^Starts/).fill("2026-12-01T18:00");
     await frame.getByLabel("Visibility").selectOption("rehearsal");
+    const host = frame.getByLabel("Host", { exact: true });
+    await host.selectOption({ label: "Someone else" });
+    await frame.getByLabel("Host's name").fill("Astrid");
+    await frame.getByText("They earn no commission.").waitFor();
+    await host.selectOption({ label: "Ada Host" });
+    await frame.getByText("Earns 12.5% commission on the show's sales.").waitFor();
+    await frame.getByLabel("Host's name").waitFor({ state: "detached" });
     await frame.getByRole("button", { name: "Pick products" }).click();
     const dialog = frame.getByRole("dialog", { name: "Select products" });
     const boxes = dialog.getByRole("checkbox");
@@ -86,6 +96,16 @@ describe("the control room", () => {
     const show = await prisma.show.findFirstOrThrow({ where: { shop: DEMO_SHOP_DOMAIN, title: "Rehearsal: winter layers" }, include: { products: true } });
     expect(show.mode).toBe("rehearsal");
     expect(show.products).toHaveLength(3);
+    expect(show).toMatchObject({ creatorId: ada.id, hostName: "Ada Host" });
+
+    // On the show page the host changes through App Bridge's save bar.
+    await expect.poll(() => frame.getByLabel("Host", { exact: true }).inputValue()).toBe(ada.id);
+    await frame.getByLabel("Host", { exact: true }).selectOption({ label: "Someone else" });
+    await frame.getByLabel("Host's name").fill("Astrid");
+    expect(await seriousAccessibilityViolations(appFrame(page))).toEqual([]);
+    await frame.getByRole("region", { name: "Unsaved changes" }).getByRole("button", { name: "Save" }).click();
+    await frame.getByRole("status").getByText("Astrid hosts this show.").waitFor();
+    expect(await prisma.show.findUniqueOrThrow({ where: { id: show.id } })).toMatchObject({ creatorId: null, hostName: "Astrid" });
 
     await frame.getByRole("button", { name: "Reveal" }).click();
     const streamKey = stack.mux.liveStream(show.muxLiveStreamId!)!.stream_key;
