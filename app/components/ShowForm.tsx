@@ -6,6 +6,8 @@ import {
   Button,
   ButtonGroup,
   Card,
+  Checkbox,
+  Collapsible,
   FormLayout,
   InlineStack,
   Layout,
@@ -17,7 +19,9 @@ import {
 } from "@shopify/polaris";
 import { useRef, useState } from "react";
 import type { HostOption } from "~/creators/creators.server";
+import { parseMinorUnits } from "~/commissions/money";
 import { HostPicker, NO_HOST_YET, sameHost } from "./HostPicker";
+import { ShowDealFields } from "./ShowDealFields";
 
 interface SimulcastTarget {
   label: "YouTube" | "Facebook" | "TikTok" | "Other";
@@ -34,6 +38,8 @@ export interface LineupProduct {
   imageUrl: string | null;
   /** What the picker said, for the merchant's eyes only: the server keeps ids and titles. */
   priceLabel: string;
+  /** The lowest variant price as the picker gave it ("19.99"), for the deal's warning. */
+  lowestPrice: string | null;
   stockLabel: string;
 }
 
@@ -45,12 +51,28 @@ interface PickedProduct {
   variants?: { price?: string; inventoryQuantity?: number | null }[];
 }
 
+function sortedPrices(variants: PickedProduct["variants"] = []): string[] {
+  const prices = variants.map((variant) => variant.price).filter((price): price is string => Boolean(price));
+  return prices.sort((a, b) => Number(a) - Number(b));
+}
+
 /** "199.00" or "199.00–249.00", compared as decimal strings by their numeric value. */
 function priceLabel(variants: PickedProduct["variants"] = []): string {
-  const prices = variants.map((variant) => variant.price).filter((price): price is string => Boolean(price));
-  if (!prices.length) return "";
-  const sorted = [...prices].sort((a, b) => Number(a) - Number(b));
+  const sorted = sortedPrices(variants);
+  if (!sorted.length) return "";
   return sorted[0] === sorted.at(-1) ? sorted[0]! : `${sorted[0]}–${sorted.at(-1)}`;
+}
+
+/** The lineup's lowest prices in minor units; a price the picker wrote in an unexpected shape is left out. */
+function lineupPricesMinor(products: LineupProduct[], currency: string): number[] {
+  return products.flatMap((product) => {
+    if (!product.lowestPrice) return [];
+    try {
+      return [parseMinorUnits(product.lowestPrice, currency)];
+    } catch {
+      return [];
+    }
+  });
 }
 
 function stockLabel(variants: PickedProduct["variants"] = []): string {
@@ -67,7 +89,7 @@ function move<T>(items: T[], from: number, to: number): T[] {
   return next;
 }
 
-export function ShowForm({ timezone, hosts, errors }: { timezone: string; hosts: HostOption[]; errors: Record<string, string> }) {
+export function ShowForm({ timezone, currency, hosts, errors }: { timezone: string; currency: string; hosts: HostOption[]; errors: Record<string, string> }) {
   const shopify = useAppBridge();
   const saving = useNavigation().state === "submitting";
   const [title, setTitle] = useState("");
@@ -80,8 +102,9 @@ export function ShowForm({ timezone, hosts, errors }: { timezone: string; hosts:
   const [products, setProducts] = useState<LineupProduct[]>([]);
   const [dragged, setDragged] = useState<number | null>(null);
   const [simulcast, setSimulcast] = useState<SimulcastTarget[]>([]);
+  const [dealEnabled, setDealEnabled] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const dirty = Boolean(title || description || startsAt || !sameHost(host, NO_HOST_YET) || coverImageUrl || products.length || simulcast.length);
+  const dirty = Boolean(title || description || startsAt || !sameHost(host, NO_HOST_YET) || coverImageUrl || products.length || simulcast.length || dealEnabled);
 
   function discard() {
     setTitle("");
@@ -93,6 +116,7 @@ export function ShowForm({ timezone, hosts, errors }: { timezone: string; hosts:
     setCoverImageUrl("");
     setProducts([]);
     setSimulcast([]);
+    setDealEnabled(false);
   }
 
   function updateTarget(index: number, patch: Partial<SimulcastTarget>) {
@@ -114,6 +138,7 @@ export function ShowForm({ timezone, hosts, errors }: { timezone: string; hosts:
         handle: picked.handle ?? "",
         imageUrl: picked.images?.[0]?.originalSrc ?? picked.images?.[0]?.url ?? null,
         priceLabel: priceLabel(picked.variants),
+        lowestPrice: sortedPrices(picked.variants)[0] ?? null,
         stockLabel: stockLabel(picked.variants),
       })),
     );
@@ -325,6 +350,33 @@ export function ShowForm({ timezone, hosts, errors }: { timezone: string; hosts:
                   ))
                 )}
                 <input type="hidden" name="simulcastTargets" value={JSON.stringify(simulcast)} />
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Show deal
+                </Text>
+                <Checkbox
+                  label="Offer a deal on the lineup during the show"
+                  helpText="A real Shopify discount code, created when you save, that works only while the deal runs."
+                  checked={dealEnabled}
+                  onChange={setDealEnabled}
+                  ariaControls="show-deal-fields"
+                />
+                <input type="hidden" name="dealEnabled" value={dealEnabled ? "on" : ""} />
+                <Collapsible id="show-deal-fields" open={dealEnabled}>
+                  {dealEnabled ? (
+                    <ShowDealFields
+                      currency={currency}
+                      timezone={timezone}
+                      defaults={{ title, durationMinutes: duration, lineupPricesMinor: lineupPricesMinor(products, currency) }}
+                      errors={errors}
+                    />
+                  ) : null}
+                </Collapsible>
               </BlockStack>
             </Card>
           </Layout.Section>

@@ -24,6 +24,9 @@ interface ShowView {
   hasStream: boolean;
   ingestUrl: string;
   activeDeal: ActiveDeal | null;
+  durationMinutes: number;
+  currency: string;
+  timezone: string;
   previewStream: { src: string; poster: string } | null;
   previewUrl: string | null;
   products: { id: string; title: string; imageUrl: string | null; pinned: boolean; removed: boolean }[];
@@ -378,7 +381,17 @@ export function ShowPage({
           <BlockStack gap="400">
             {show.status === "live" && show.previewStream ? <StreamPreview title={show.title} {...show.previewStream} /> : null}
             <LineupCard show={show} />
-            {show.status === "live" || show.status === "scheduled" ? <DealCard deal={show.activeDeal} /> : null}
+            {show.status === "live" || show.status === "scheduled" ? (
+              <DealCard
+                deal={show.activeDeal}
+                live={show.status === "live"}
+                planning={{
+                  currency: show.currency,
+                  timezone: show.timezone,
+                  defaults: { title: show.title, durationMinutes: String(show.durationMinutes), lineupPricesMinor: [] },
+                }}
+              />
+            ) : null}
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">

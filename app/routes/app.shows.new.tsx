@@ -6,27 +6,31 @@ import { getShopSettings } from "~/shops/shops.server";
 import { fieldErrors } from "~/http/field-errors";
 import { showInput } from "~/shows/show-input";
 import { createShow } from "~/shows/shows.server";
+import { planShowDeal } from "~/shows/deals.server";
 import { checkHost, getHostOptions } from "~/creators/creators.server";
 import { ShowForm } from "~/components/ShowForm";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [{ timezone }, hosts] = await Promise.all([getShopSettings(session.shop), getHostOptions(session.shop)]);
-  return { timezone, hosts };
+  const [{ timezone, currency }, hosts] = await Promise.all([getShopSettings(session.shop), getHostOptions(session.shop)]);
+  return { timezone, currency, hosts };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const lookupHost = (creatorId: string) => checkHost(session.shop, creatorId);
-  const parsed = await showInput(lookupHost).safeParseAsync(Object.fromEntries(await request.formData()));
+  const { currency } = await getShopSettings(session.shop);
+  const parsed = await showInput(lookupHost, currency).safeParseAsync(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const { showId, streamError } = await createShow(session.shop, parsed.data);
+  // A deal Shopify refuses stays on the show with the reason; the show page offers the retry.
+  if (parsed.data.deal) await planShowDeal(admin, session.shop, showId, parsed.data.deal);
   const notice = streamError ? `?streamError=${encodeURIComponent(streamError)}` : "";
   return redirect(`/app/shows/${showId}${notice}`);
 };
 
 export default function NewShowPage() {
-  const { timezone, hosts } = useLoaderData<typeof loader>();
+  const { timezone, currency, hosts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  return <ShowForm timezone={timezone} hosts={hosts} errors={result?.errors ?? {}} />;
+  return <ShowForm timezone={timezone} currency={currency} hosts={hosts} errors={result?.errors ?? {}} />;
 }

@@ -2,12 +2,15 @@ import { randomBytes } from "node:crypto";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { z } from "zod";
 import prisma from "~/db.server";
-import { formatMinorUnits, parseMinorUnits } from "~/commissions/money";
+import { formatMinorUnits } from "~/commissions/money";
 import { CREATE_SHOW_DISCOUNT, DEACTIVATE_DISCOUNT } from "~/graphql/discounts";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { getShopSettings } from "~/shops/shops.server";
 import { announceToViewers } from "./show-events.server";
+import { DealAmountError, dealValue, type DealKind } from "./show-deal";
+import type { DealWindow, ShowDealPlan } from "./show-input";
 import { appendTimelineEvent } from "./timeline.server";
+import { zonedLocalToUtc } from "./zoned-time";
 
 type Admin = Pick<AdminApiContext, "graphql">;
 
@@ -25,55 +28,80 @@ export class DealError extends Error {
 }
 
 /** Codes shoppers can type from the stream: unambiguous letters and digits only. */
-/** "12.5" → 1250 basis points, in integers so no float ever reaches the discount. */
-function percentToBasisPoints(percent: string): number {
-  const [whole = "0", fraction = ""] = percent.split(".");
-  if (fraction.length > 2) throw new DealError("Use at most two decimals for a percentage");
-  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-}
-
 function dealCode(): string {
   const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   return `LIVE-${[...randomBytes(6)].map((byte) => alphabet[byte % alphabet.length]).join("")}`;
+}
+
+interface DiscountPlan {
+  title: string;
+  code: string;
+  kind: DealKind;
+  value: number;
+  currency: string;
+  startsAt: Date;
+  endsAt: Date;
+  productIds: string[];
+}
+
+type DiscountOutcome = { ok: true; discountId: string } | { ok: false; field: "code" | null; message: string };
+
+/** A basic code discount on the lineup's products: the one way a deal becomes a Shopify code. */
+async function createLineupDiscount(admin: Admin, shop: string, plan: DiscountPlan): Promise<DiscountOutcome> {
+  const value =
+    plan.kind === "percentage"
+      ? { percentage: plan.value / 10_000 }
+      : { discountAmount: { amount: formatMinorUnits(plan.value, plan.currency), appliesOnEachItem: true } };
+  const result = await runAdmin(admin, shop, CREATE_SHOW_DISCOUNT, {
+    discount: {
+      title: plan.title,
+      code: plan.code,
+      startsAt: plan.startsAt.toISOString(),
+      endsAt: plan.endsAt.toISOString(),
+      context: { all: "ALL" },
+      appliesOncePerCustomer: false,
+      customerGets: { value, items: { products: { productsToAdd: plan.productIds } } },
+    },
+  });
+  const { codeDiscountNode, userErrors } = result.discountCodeBasicCreate;
+  if (codeDiscountNode) return { ok: true, discountId: codeDiscountNode.id };
+  if (userErrors.some((error) => error.code === "TAKEN" && error.field?.at(-1) === "code")) {
+    return { ok: false, field: "code", message: `Another discount in your shop already uses the code ${plan.code}. Choose a different code.` };
+  }
+  return { ok: false, field: null, message: `Shopify refused the discount: ${userErrors.map((error) => error.message).join("; ")}` };
 }
 
 /** Starts a flash deal: a real Shopify discount code on the show's lineup, time-boxed. */
 export async function startDeal(admin: Admin, shop: string, showId: string, input: DealInput) {
   const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop }, include: { products: { where: { removedAt: null } } } });
   if (await prisma.showDeal.findFirst({ where: { shop, showId, stoppedAt: null, endsAt: { gt: new Date() } } })) {
-    throw new DealError("A deal is already running; stop it before starting another");
+    throw new DealError("A deal is already running or scheduled; stop or cancel it before starting another");
   }
   const { currency } = await getShopSettings(shop);
-  const amount = input.kind === "percentage" ? percentToBasisPoints(input.amount) : parseMinorUnits(input.amount, currency);
+  const amount = dealAmount(input.kind, input.amount, currency);
   if (amount <= 0) throw new DealError("The discount must be more than zero");
   if (input.kind === "percentage" && amount > 10_000) throw new DealError("A percentage deal is at most 100 %");
   const startsAt = new Date();
   const endsAt = new Date(startsAt.getTime() + input.minutes * 60_000);
   const code = dealCode();
-  const value =
-    input.kind === "percentage"
-      ? { percentage: amount / 10_000 }
-      : { discountAmount: { amount: formatMinorUnits(amount, currency), appliesOnEachItem: true } };
-  const result = await runAdmin(admin, shop, CREATE_SHOW_DISCOUNT, {
-    discount: {
-      title: `Live deal: ${show.title}`,
-      code,
-      startsAt: startsAt.toISOString(),
-      endsAt: endsAt.toISOString(),
-      context: { all: "ALL" },
-      appliesOncePerCustomer: false,
-      customerGets: { value, items: { products: { productsToAdd: show.products.map((product) => product.productId) } } },
-    },
+  const created = await createLineupDiscount(admin, shop, {
+    title: `Live deal: ${show.title}`,
+    code,
+    kind: input.kind,
+    value: amount,
+    currency,
+    startsAt,
+    endsAt,
+    productIds: show.products.map((product) => product.productId),
   });
-  const { codeDiscountNode, userErrors } = result.discountCodeBasicCreate;
-  if (!codeDiscountNode) throw new DealError(`Shopify refused the discount: ${userErrors.map((error) => error.message).join("; ")}`);
+  if (!created.ok) throw new DealError(created.message);
   const started = await prisma.$transaction(async (tx) => {
     const deal = await tx.showDeal.create({
       data: {
         shop,
         showId,
         code,
-        discountId: codeDiscountNode.id,
+        discountId: created.discountId,
         kind: input.kind,
         value: amount,
         currency: input.kind === "fixed_amount" ? currency : null,
@@ -88,21 +116,104 @@ export async function startDeal(admin: Admin, shop: string, showId: string, inpu
   return started;
 }
 
-/** Stops the running deal early: the Shopify code is deactivated so it stops applying at checkout. */
-export async function stopDeal(admin: Admin, shop: string, showId: string) {
-  const deal = await prisma.showDeal.findFirst({ where: { shop, showId, stoppedAt: null }, orderBy: { startsAt: "desc" } });
-  if (!deal) throw new DealError("No deal is running");
-  if (deal.discountId) {
-    const { discountCodeDeactivate } = await runAdmin(admin, shop, DEACTIVATE_DISCOUNT, { id: deal.discountId });
-    if (discountCodeDeactivate.userErrors.length) {
-      throw new DealError(`Shopify could not stop the discount: ${discountCodeDeactivate.userErrors.map((error) => error.message).join("; ")}`);
-    }
+function dealAmount(kind: DealKind, amount: string, currency: string): number {
+  try {
+    return dealValue(kind, amount, currency);
+  } catch (error) {
+    if (error instanceof DealAmountError) throw new DealError(error.message);
+    throw error;
+  }
+}
+
+/** The deal's times: the form's wall-clock times are in the shop's timezone, the database keeps UTC. */
+function dealTimes(window: DealWindow, show: { startsAt: Date }, timezone: string): { startsAt: Date; endsAt: Date } {
+  if (window.from === "show") return { startsAt: show.startsAt, endsAt: new Date(show.startsAt.getTime() + window.minutes * 60_000) };
+  return { startsAt: zonedLocalToUtc(window.startsAt, timezone), endsAt: zonedLocalToUtc(window.endsAt, timezone) };
+}
+
+export type PlannedDealOutcome = { ok: true } | { ok: false; field: "code" | null; message: string };
+
+/**
+ * The deal planned with the show: kept first, so a code Shopify refuses is not lost but waits,
+ * with Shopify's reason, for the merchant to change the code and try again.
+ */
+export async function planShowDeal(admin: Admin, shop: string, showId: string, plan: ShowDealPlan): Promise<PlannedDealOutcome> {
+  const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop } });
+  if (await prisma.showDeal.findFirst({ where: { shop, showId, stoppedAt: null, endsAt: { gt: new Date() } } })) {
+    throw new DealError("This show already has a deal; cancel it before planning another");
+  }
+  const { currency, timezone } = await getShopSettings(shop);
+  const deal = await prisma.showDeal.create({
+    data: {
+      shop,
+      showId,
+      code: plan.code,
+      kind: plan.kind,
+      value: plan.value,
+      currency: plan.kind === "fixed_amount" ? currency : null,
+      ...dealTimes(plan.window, show, timezone),
+    },
+  });
+  return sendPlannedDeal(admin, shop, showId, deal.id);
+}
+
+/** Asks Shopify for the planned deal's code (again, after a refusal, with the code the merchant chose). */
+export async function sendPlannedDeal(admin: Admin, shop: string, showId: string, dealId: string, code?: string): Promise<PlannedDealOutcome> {
+  const deal = await prisma.showDeal.findFirst({
+    where: { id: dealId, shop, showId, discountId: null, stoppedAt: null },
+    include: { show: { include: { products: { where: { removedAt: null } } } } },
+  });
+  if (!deal) throw new DealError("This deal is not waiting to be created; it may have been cancelled");
+  if (deal.endsAt <= new Date()) throw new DealError("This deal's time has passed; cancel it and start a new one");
+  const { currency } = await getShopSettings(shop);
+  const chosen = code ?? deal.code;
+  const created = await createLineupDiscount(admin, shop, {
+    title: `Show deal: ${deal.show.title}`,
+    code: chosen,
+    kind: deal.kind as DealKind,
+    value: deal.value,
+    currency: deal.currency ?? currency,
+    startsAt: deal.startsAt,
+    endsAt: deal.endsAt,
+    productIds: deal.show.products.map((product) => product.productId),
+  });
+  await prisma.showDeal.update({
+    where: { id: deal.id, shop },
+    data: created.ok ? { code: chosen, discountId: created.discountId, failure: null } : { code: chosen, failure: created.message },
+  });
+  return created.ok ? { ok: true } : created;
+}
+
+/** Ends the code in Shopify, so it stops applying at checkout (or never starts, for a scheduled deal). */
+async function deactivateDiscount(admin: Admin, shop: string, discountId: string | null) {
+  if (!discountId) return;
+  const { discountCodeDeactivate } = await runAdmin(admin, shop, DEACTIVATE_DISCOUNT, { id: discountId });
+  if (discountCodeDeactivate.userErrors.length) {
+    throw new DealError(`Shopify could not stop the discount: ${discountCodeDeactivate.userErrors.map((error) => error.message).join("; ")}`);
+  }
+}
+
+/** Stops the running deal early, or cancels a scheduled one (`dealId`); either way its code is deactivated. */
+export async function stopDeal(admin: Admin, shop: string, showId: string, dealId?: string) {
+  const deal = await prisma.showDeal.findFirst({ where: { shop, showId, stoppedAt: null, ...(dealId ? { id: dealId } : {}) }, orderBy: { startsAt: "desc" } });
+  if (!deal) throw new DealError(dealId ? "This deal is not in your show, or has already ended" : "No deal is running");
+  await deactivateDiscount(admin, shop, deal.discountId);
+  const stoppedAt = new Date();
+  if (deal.startsAt > stoppedAt || !deal.discountId) {
+    // Shoppers never saw it: nothing joins the timeline or reaches viewers.
+    return { deal: await prisma.showDeal.update({ where: { id: deal.id }, data: { stoppedAt } }), entry: null };
   }
   const result = await prisma.$transaction(async (tx) => {
-    const stopped = await tx.showDeal.update({ where: { id: deal.id }, data: { stoppedAt: new Date() } });
-    const entry = await appendTimelineEvent(tx, shop, showId, "deal_stopped", { dealId: deal.id, code: deal.code }, stopped.stoppedAt ?? new Date());
+    const stopped = await tx.showDeal.update({ where: { id: deal.id }, data: { stoppedAt } });
+    const entry = await appendTimelineEvent(tx, shop, showId, "deal_stopped", { dealId: deal.id, code: deal.code }, stoppedAt);
     return { deal: stopped, entry };
   });
   await announceToViewers(shop, showId, result.entry.seq, "deal", { code: deal.code, running: false });
   return result;
+}
+
+/** An archived show's deals that have not ended are cancelled, so no code outlives its show. */
+export async function cancelShowDeals(admin: Admin, shop: string, showId: string) {
+  const pending = await prisma.showDeal.findMany({ where: { shop, showId, stoppedAt: null, endsAt: { gt: new Date() } } });
+  for (const deal of pending) await stopDeal(admin, shop, showId, deal.id);
 }

@@ -1,6 +1,9 @@
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { z } from "zod";
-import { dealInput, startDeal, stopDeal } from "./deals.server";
+import { fieldErrors } from "~/http/field-errors";
+import { getShopSettings } from "~/shops/shops.server";
+import { cancelShowDeals, dealInput, planShowDeal, sendPlannedDeal, startDeal, stopDeal, type PlannedDealOutcome } from "./deals.server";
+import { showDealInput } from "./show-input";
 import { archiveShow, attachLiveStream, changeShowHost, endShow, revealStreamKey, rotateStreamKey, setProductPinned } from "./shows.server";
 
 /** Everything the show page can ask for, one intent per button. */
@@ -13,7 +16,10 @@ export const showCommand = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("pin"), showProductId: z.string().min(1) }),
   z.object({ intent: z.literal("unpin"), showProductId: z.string().min(1) }),
   dealInput.extend({ intent: z.literal("start_deal") }),
-  z.object({ intent: z.literal("stop_deal") }),
+  z.object({ intent: z.literal("stop_deal"), dealId: z.string().optional() }),
+  z.object({ intent: z.literal("retry_deal"), dealId: z.string().min(1), code: z.string().trim().toUpperCase().min(1, "Enter a code") }),
+  // The deal section's fields as the show form posts them, read with the shop's currency when run.
+  z.looseObject({ intent: z.literal("plan_deal") }),
   z.object({ intent: z.literal("set_host"), creatorId: z.string().default(""), hostName: z.string().default("") }),
 ]);
 
@@ -24,6 +30,11 @@ export interface ShowCommandResult {
   message?: string;
   streamKey?: string;
   errors?: Record<string, string>;
+}
+
+function plannedDealResult(outcome: PlannedDealOutcome): ShowCommandResult {
+  if (outcome.ok) return { ok: true, message: "The deal's discount code is created in Shopify." };
+  return { ok: false, message: outcome.message, errors: outcome.field ? { code: outcome.message } : {} };
 }
 
 /** Runs one command; a failure from Mux comes back as a message for a banner, not a crash. */
@@ -48,7 +59,9 @@ export async function runShowCommand(
       }
       case "archive": {
         const state = await archiveShow(shop, showId);
-        return state.status === "archived" ? { ok: true, message: "Show archived." } : { ok: false, message: "End the show before archiving it." };
+        if (state.status !== "archived") return { ok: false, message: "End the show before archiving it." };
+        await cancelShowDeals(admin, shop, showId);
+        return { ok: true, message: "Show archived." };
       }
       case "pin":
       case "unpin": {
@@ -60,8 +73,15 @@ export async function runShowCommand(
         return { ok: true, message: `Deal ${deal.code} is on until ${deal.endsAt.toLocaleTimeString()}.` };
       }
       case "stop_deal": {
-        const { deal } = await stopDeal(admin, shop, showId);
-        return { ok: true, message: `Deal ${deal.code} stopped.` };
+        const { deal, entry } = await stopDeal(admin, shop, showId, command.dealId);
+        return { ok: true, message: entry ? `Deal ${deal.code} stopped.` : `Deal ${deal.code} cancelled.` };
+      }
+      case "retry_deal":
+        return plannedDealResult(await sendPlannedDeal(admin, shop, showId, command.dealId, command.code));
+      case "plan_deal": {
+        const parsed = showDealInput((await getShopSettings(shop)).currency).safeParse({ ...command, dealEnabled: "on" });
+        if (!parsed.success) return { ok: false, message: "Check the deal and save again.", errors: fieldErrors(parsed.error) };
+        return plannedDealResult(await planShowDeal(admin, shop, showId, parsed.data.deal!));
       }
       case "set_host":
         return await changeShowHost(shop, showId, command);

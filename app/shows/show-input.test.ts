@@ -8,7 +8,7 @@ const lookupHost: HostLookup = async (creatorId) => {
   if (creatorId === "ivy") return { ok: false, message: "Ivy is deactivated; reactivate them to give them shows." };
   return { ok: false, message: "This creator does not exist in your shop; choose one of your creators." };
 };
-const showInput = showInputFor(lookupHost);
+const showInput = showInputFor(lookupHost, "EUR");
 
 const valid = {
   title: "Winter knits live",
@@ -71,6 +71,67 @@ describe("the show's host", () => {
     expect(await showHostInput(lookupHost).parseAsync({})).toEqual({ creatorId: null, hostName: "" });
     expect(fieldErrors((await showHostInput(lookupHost).safeParseAsync({ hostName: "x".repeat(81) })).error!)).toEqual({
       hostName: "Keep the host's name under 80 characters",
+    });
+  });
+});
+
+describe("the show deal", () => {
+  const deal = { dealEnabled: "on", dealKind: "percentage", dealAmount: "20", dealCode: "winter-knits", dealWindow: "show", dealMinutes: "45" };
+
+  it("is off unless the merchant turns it on, whatever else the form carries", async () => {
+    expect((await showInput.parseAsync({ ...valid, ...deal, dealEnabled: "" })).deal).toBeNull();
+    expect((await showInput.parseAsync(valid)).deal).toBeNull();
+  });
+
+  it("keeps a percentage as basis points and the code in capitals, from the show's start", async () => {
+    expect((await showInput.parseAsync({ ...valid, ...deal, dealAmount: "12.5" })).deal).toEqual({
+      kind: "percentage",
+      value: 1250,
+      code: "WINTER-KNITS",
+      window: { from: "show", minutes: 45 },
+    });
+  });
+
+  it("reads a fixed amount in the shop's currency as integer minor units", async () => {
+    const euros = await showInput.parseAsync({ ...valid, ...deal, dealKind: "fixed_amount", dealAmount: "4.90" });
+    expect(euros.deal).toMatchObject({ kind: "fixed_amount", value: 490 });
+    const yen = await showInputFor(lookupHost, "JPY").safeParseAsync({ ...valid, ...deal, dealKind: "fixed_amount", dealAmount: "4.90" });
+    expect(fieldErrors(yen.error!).dealAmount).toMatch(/at most the decimals JPY has/);
+    expect((await showInputFor(lookupHost, "JPY").parseAsync({ ...valid, ...deal, dealKind: "fixed_amount", dealAmount: "500" })).deal?.value).toBe(500);
+  });
+
+  it("takes 1 to 100 percent, and a fixed amount above zero", async () => {
+    for (const [kind, amount, message] of [
+      ["percentage", "0.5", "A percentage deal takes 1 to 100 % off"],
+      ["percentage", "100.01", "A percentage deal takes 1 to 100 % off"],
+      ["percentage", "12.345", "Use at most two decimals for a percentage"],
+      ["percentage", "-5", "Enter a percentage like 20 or 12.5"],
+      ["fixed_amount", "0.00", "A fixed amount off must be more than zero"],
+    ] as const) {
+      const result = await showInput.safeParseAsync({ ...valid, ...deal, dealKind: kind, dealAmount: amount });
+      expect(fieldErrors(result.error!)).toEqual({ dealAmount: message });
+    }
+    expect((await showInput.parseAsync({ ...valid, ...deal, dealAmount: "100" })).deal?.value).toBe(10_000);
+  });
+
+  it("refuses codes shoppers could not type, beside the show's own errors", async () => {
+    const result = await showInput.safeParseAsync({ ...valid, title: "", ...deal, dealCode: "20% OFF" });
+    expect(fieldErrors(result.error!)).toEqual({
+      title: "Give the show a title",
+      dealCode: "Use letters, digits and dashes only, starting with a letter or digit: shoppers type this code",
+    });
+  });
+
+  it("needs a custom window to end after it starts, and a show window in whole minutes", async () => {
+    const custom = { ...deal, dealWindow: "custom", dealStartsAt: "2026-12-01T19:00", dealEndsAt: "2026-12-01T19:00" };
+    expect(fieldErrors((await showInput.safeParseAsync({ ...valid, ...custom })).error!)).toEqual({ dealEndsAt: "The deal must end after it starts" });
+    expect((await showInput.parseAsync({ ...valid, ...custom, dealEndsAt: "2026-12-01T19:30" })).deal?.window).toEqual({
+      from: "custom",
+      startsAt: "2026-12-01T19:00",
+      endsAt: "2026-12-01T19:30",
+    });
+    expect(fieldErrors((await showInput.safeParseAsync({ ...valid, ...deal, dealMinutes: "1.5" })).error!)).toEqual({
+      dealMinutes: "Enter whole minutes from 1 to 1440 (a day)",
     });
   });
 });

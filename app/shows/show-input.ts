@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEAL_CODE_PATTERN, DealAmountError, MAX_DEAL_CODE_LENGTH, dealValue, type DealKind } from "./show-deal";
 
 const lineupProduct = z.object({
   id: z.string().startsWith("gid://shopify/Product/", "must be a Shopify product"),
@@ -88,9 +89,119 @@ export function showHostInput(lookupHost: HostLookup) {
   return z.object(hostFields(lookupHost)).transform(resolveHost);
 }
 
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** When the deal runs: from the show's start for some minutes, or between two times in the shop's timezone. */
+export type DealWindow = { from: "show"; minutes: number } | { from: "custom"; startsAt: string; endsAt: string };
+
+export interface ShowDealPlan {
+  kind: DealKind;
+  /** Basis points for a percentage, minor units of the shop's currency for a fixed amount. */
+  value: number;
+  code: string;
+  window: DealWindow;
+}
+
+const dealKind = z.enum(["percentage", "fixed_amount"], { error: "Choose percentage off or a fixed amount off" });
+
+const dealCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .min(3, "Use a code of at least 3 characters")
+  .max(MAX_DEAL_CODE_LENGTH, `Keep the code under ${MAX_DEAL_CODE_LENGTH + 1} characters, so shoppers can type it`)
+  .regex(DEAL_CODE_PATTERN, "Use letters, digits and dashes only, starting with a letter or digit: shoppers type this code");
+
+/** Every field is read as text first, so the merchant sees all the deal's problems in one answer. */
+function dealFields(currency: string) {
+  const text = z.string().default("");
+  return z
+    .object({ dealKind: text, dealAmount: text, dealCode: text, dealWindow: text, dealMinutes: text, dealStartsAt: text, dealEndsAt: text })
+    .transform((fields, context): ShowDealPlan => {
+      const issue = (field: string, message: string) => context.addIssue({ code: "custom", message, path: [field] });
+      const kind = dealKind.safeParse(fields.dealKind);
+      if (!kind.success) issue("dealKind", kind.error.issues[0]!.message);
+      const code = dealCode.safeParse(fields.dealCode);
+      if (!code.success) issue("dealCode", code.error.issues[0]!.message);
+      const value = kind.success ? dealAmount(kind.data, fields.dealAmount, currency, issue) : null;
+      const window = dealWindow(fields, issue);
+      if (!kind.success || !code.success || value === null || !window) return z.NEVER;
+      return { kind: kind.data, value, code: code.data, window };
+    });
+}
+
+function dealAmount(kind: DealKind, amount: string, currency: string, issue: (field: string, message: string) => void): number | null {
+  if (!amount.trim()) {
+    issue("dealAmount", "Enter how much the deal takes off");
+    return null;
+  }
+  let value: number;
+  try {
+    value = dealValue(kind, amount, currency);
+  } catch (error) {
+    if (!(error instanceof DealAmountError)) throw error;
+    issue("dealAmount", error.message);
+    return null;
+  }
+  if (kind === "percentage" && (value < 100 || value > 10_000)) {
+    issue("dealAmount", "A percentage deal takes 1 to 100 % off");
+    return null;
+  }
+  if (kind === "fixed_amount" && value <= 0) {
+    issue("dealAmount", "A fixed amount off must be more than zero");
+    return null;
+  }
+  return value;
+}
+
+function dealWindow(
+  fields: { dealWindow: string; dealMinutes: string; dealStartsAt: string; dealEndsAt: string },
+  issue: (field: string, message: string) => void,
+): DealWindow | null {
+  if (fields.dealWindow !== "show" && fields.dealWindow !== "custom") {
+    issue("dealWindow", "Choose when the deal runs");
+    return null;
+  }
+  if (fields.dealWindow === "show") {
+    const minutes = Number(fields.dealMinutes);
+    if (!/^\d+$/.test(fields.dealMinutes.trim()) || minutes < 1 || minutes > 24 * 60) {
+      issue("dealMinutes", "Enter whole minutes from 1 to 1440 (a day)");
+      return null;
+    }
+    return { from: "show", minutes };
+  }
+  const startsAt = LOCAL_TIME.test(fields.dealStartsAt);
+  const endsAt = LOCAL_TIME.test(fields.dealEndsAt);
+  if (!startsAt) issue("dealStartsAt", "Choose when the deal starts");
+  if (!endsAt) issue("dealEndsAt", "Choose when the deal ends");
+  if (!startsAt || !endsAt) return null;
+  // Both are wall-clock times in the same timezone, "YYYY-MM-DDTHH:mm", so text order is time order.
+  if (fields.dealEndsAt <= fields.dealStartsAt) {
+    issue("dealEndsAt", "The deal must end after it starts");
+    return null;
+  }
+  return { from: "custom", startsAt: fields.dealStartsAt, endsAt: fields.dealEndsAt };
+}
+
+/**
+ * The form's "Show deal" section: null when the merchant left it off. Amounts are read in the
+ * shop's currency, so the schema is made per shop.
+ */
+export function showDealInput(currency: string) {
+  const deal = dealFields(currency);
+  return z.looseObject({ dealEnabled: z.string().default("") }).transform((form, context) => {
+    if (form.dealEnabled !== "on") return { deal: null };
+    const parsed = deal.safeParse(form);
+    if (parsed.success) return { deal: parsed.data };
+    for (const issue of parsed.error.issues) context.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+}
+
 /** The show form, as the browser posts it. Field messages are what the merchant reads. Parse it with safeParseAsync. */
-export function showInput(lookupHost: HostLookup) {
-  return showFields.extend(hostFields(lookupHost)).transform(resolveHost);
+export function showInput(lookupHost: HostLookup, currency: string) {
+  // An intersection, so the deal's fields are checked in the same pass as the show's.
+  return z.intersection(showFields.extend(hostFields(lookupHost)).transform(resolveHost), showDealInput(currency));
 }
 
 export type ShowInput = z.output<ReturnType<typeof showInput>>;

@@ -110,8 +110,15 @@ export async function attachLiveStream(shop: string, showId: string, simulcastTa
 }
 
 function dealLabel(deal: { kind: string; value: number; currency: string | null }): string {
-  if (deal.kind === "percentage") return `${deal.value / 100} % off`;
+  if (deal.kind === "percentage") return `${deal.value / 100}% off`;
   return deal.currency ? `${formatMinorUnits(deal.value, deal.currency)} ${deal.currency} off each item` : "Fixed amount off";
+}
+
+/** "19:00" on the deal's own day, with the date when that is not today in the shop's timezone. */
+function dealStartLabel(startsAt: Date, timezone: string): string {
+  const day = (instant: Date) => utcToZonedLocal(instant, timezone).slice(0, 10);
+  if (day(startsAt) !== day(new Date())) return formatShowTime(startsAt, timezone);
+  return utcToZonedLocal(startsAt, timezone).slice(11);
 }
 
 export async function getShowDetail(shop: string, showId: string) {
@@ -125,7 +132,7 @@ export async function getShowDetail(shop: string, showId: string) {
   if (!show) return null;
   const deal = show.deals[0];
   const { MUX_STREAM_URL, MUX_IMAGE_URL } = env();
-  const { timezone } = await getShopSettings(shop);
+  const { timezone, currency } = await getShopSettings(shop);
   const storefront = (await prisma.shop.findUnique({ where: { domain: shop } }))?.storefrontOrigins.split(",")[0] || `https://${shop}`;
   return {
     id: show.id,
@@ -134,6 +141,8 @@ export async function getShowDetail(shop: string, showId: string) {
     startsAt: show.startsAt.toISOString(),
     startsAtLabel: formatShowTime(show.startsAt, timezone),
     durationMinutes: show.durationMinutes,
+    currency,
+    timezone,
     hostName: show.hostName,
     creatorId: show.creatorId,
     hostChangeable: canChangeHost(show.status),
@@ -148,7 +157,18 @@ export async function getShowDetail(shop: string, showId: string) {
       : null,
     previewUrl: show.mode === "rehearsal" ? `${storefront}/?live_show=${show.id}&live_preview=${createPreviewToken(shop, show.id)}` : null,
     replayPlaybackId: show.replayPlaybackId,
-    activeDeal: deal ? { code: deal.code, label: dealLabel(deal), endsAt: deal.endsAt.toISOString() } : null,
+    activeDeal: deal
+      ? {
+          id: deal.id,
+          code: deal.code,
+          label: dealLabel(deal),
+          startsAt: deal.startsAt.toISOString(),
+          startsAtLabel: dealStartLabel(deal.startsAt, timezone),
+          endsAt: deal.endsAt.toISOString(),
+          scheduled: deal.startsAt > new Date(),
+          failure: deal.failure,
+        }
+      : null,
     products: show.products.map((product) => ({
       id: product.id,
       productId: product.productId,

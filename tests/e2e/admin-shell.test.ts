@@ -89,6 +89,13 @@ describe("the control room", () => {
     for (const index of [0, 1, 2]) await boxes.nth(index).check();
     await dialog.getByRole("button", { name: "Select" }).click();
     await expect.poll(() => frame.getByRole("list", { name: "Show lineup" }).getByRole("listitem").count()).toBe(3);
+
+    // The show deal is off until asked for; its code is suggested from the title, its length from the show's.
+    await frame.getByLabel("Discount code").waitFor({ state: "detached" });
+    await frame.getByLabel("Offer a deal on the lineup during the show").check();
+    await expect.poll(() => frame.getByLabel("Discount code").inputValue()).toBe("REHEARSAL-WINTER-LAYERS");
+    await expect.poll(() => frame.getByLabel("For (minutes)").inputValue()).toBe("60");
+    await frame.getByLabel("Percent off").fill("15");
     expect(await seriousAccessibilityViolations(appFrame(page))).toEqual([]);
     await frame.getByRole("button", { name: "Save show" }).click();
 
@@ -97,6 +104,9 @@ describe("the control room", () => {
     expect(show.mode).toBe("rehearsal");
     expect(show.products).toHaveLength(3);
     expect(show).toMatchObject({ creatorId: ada.id, hostName: "Ada Host" });
+    const discount = stack.shopify.state.findDiscountByCode(DEMO_SHOP_DOMAIN, "REHEARSAL-WINTER-LAYERS");
+    expect(discount).toMatchObject({ value: { percentage: 0.15 }, startsAt: "2026-12-01T17:00:00.000Z", endsAt: "2026-12-01T18:00:00.000Z" });
+    await frame.getByText("Scheduled: 15% off, starts Dec 1, 2026, 6:00 PM (code REHEARSAL-WINTER-LAYERS)").waitFor();
 
     // On the show page the host changes through App Bridge's save bar.
     await expect.poll(() => frame.getByLabel("Host", { exact: true }).inputValue()).toBe(ada.id);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ShowDeal" ADD COLUMN "failure" TEXT;
+

@@ -1,0 +1,161 @@
+// The deal planned with a show: a real Shopify code on the lineup for the deal's window, shown in
+// the control room, cancellable, and never lost when Shopify refuses it.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { adminClient, type AdminClient } from "../support/admin-client";
+import { startStack, type Stack } from "../support/stack";
+
+let stack: Stack;
+let admin: AdminClient;
+const shop = "northwind-demo.myshopify.com";
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = adminClient(stack.appUrl, stack.shopify, shop);
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+function lineup(count: number) {
+  return stack.shopify.state
+    .getShop(shop)
+    .products.slice(0, count)
+    .map(({ id, title, handle, imageUrl }) => ({ id, title, handle, imageUrl }));
+}
+
+/** Posts the show form as the browser does; the seeded shop is in Europe/Stockholm and sells in SEK. */
+function postShow(title: string, deal: Record<string, string>) {
+  return admin.post("/app/shows/new", {
+    title,
+    startsAt: "2026-12-01T18:00",
+    durationMinutes: "45",
+    mode: "public",
+    products: JSON.stringify(lineup(2)),
+    dealEnabled: "on",
+    dealKind: "percentage",
+    dealAmount: "20",
+    dealWindow: "show",
+    dealMinutes: "30",
+    ...deal,
+  });
+}
+
+async function savedShow(response: Response) {
+  expect(response.status).toBe(302);
+  const showId = response.headers.get("location")!.match(/\/app\/shows\/([^/?]+)/)![1]!;
+  return prisma.show.findUniqueOrThrow({ where: { id: showId }, include: { products: { orderBy: { position: "asc" } }, deals: true } });
+}
+
+function uniqueCode(prefix: string) {
+  return `${prefix}-${randomUUID().slice(0, 6).toUpperCase()}`;
+}
+
+describe("a deal planned with the show", () => {
+  it("creates a Shopify code on the lineup from the show's start, and the control room says it is scheduled", async () => {
+    const code = uniqueCode("WINTER");
+    const show = await savedShow(await postShow("Winter deal night", { dealCode: code.toLowerCase() }));
+    const discount = stack.shopify.state.findDiscountByCode(shop, code);
+    expect(discount).toMatchObject({
+      code,
+      value: { percentage: 0.2 },
+      productIds: show.products.map((product) => product.productId),
+      // 18:00 in Stockholm on 1 December is 17:00 UTC; the deal runs 30 minutes.
+      startsAt: "2026-12-01T17:00:00.000Z",
+      endsAt: "2026-12-01T17:30:00.000Z",
+    });
+    expect(stack.shopify.state.discountStatus(discount!)).toBe("SCHEDULED");
+    expect(show.deals).toEqual([expect.objectContaining({ code, discountId: discount!.id, kind: "percentage", value: 2000, failure: null })]);
+
+    const controlRoom = await (await admin.get(`/app/shows/${show.id}`)).text();
+    expect(controlRoom).toContain(`Scheduled: 20% off, starts Dec 1, 2026, 6:00 PM (code ${code})`);
+  });
+
+  it("takes a fixed amount in the shop's currency as minor units, for a window in the shop's timezone", async () => {
+    const code = uniqueCode("KNITS");
+    await savedShow(
+      await postShow("Fixed amount night", {
+        dealCode: code,
+        dealKind: "fixed_amount",
+        dealAmount: "49.50",
+        dealWindow: "custom",
+        dealStartsAt: "2026-12-01T18:10",
+        dealEndsAt: "2026-12-01T18:40",
+      }),
+    );
+    expect(stack.shopify.state.findDiscountByCode(shop, code)).toMatchObject({
+      value: { amount: 4950, appliesOnEachItem: true },
+      startsAt: "2026-12-01T17:10:00.000Z",
+      endsAt: "2026-12-01T17:40:00.000Z",
+    });
+  });
+
+  it("answers a deal that cannot be, on its fields, and saves nothing", async () => {
+    const before = await prisma.show.count({ where: { shop } });
+    const response = await postShow("Bad deal", { dealAmount: "120", dealWindow: "custom", dealStartsAt: "2026-12-01T19:00", dealEndsAt: "2026-12-01T18:00" });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("A percentage deal takes 1 to 100 % off");
+    expect(html).toContain("The deal must end after it starts");
+    expect(await prisma.show.count({ where: { shop } })).toBe(before);
+  });
+});
+
+describe("a code Shopify refuses", () => {
+  it("keeps the show and the deal with Shopify's reason in words, and a retry with another code creates it", async () => {
+    const taken = uniqueCode("TAKEN");
+    await savedShow(await postShow("First with the code", { dealCode: taken }));
+    const show = await savedShow(await postShow("Second with the code", { dealCode: taken }));
+    expect(show.deals).toEqual([expect.objectContaining({ code: taken, discountId: null, failure: expect.stringContaining("already uses the code") })]);
+
+    const page = await (await admin.get(`/app/shows/${show.id}`)).text();
+    expect(page).toContain("The show deal was not created in Shopify");
+    expect(page).toContain(`Another discount in your shop already uses the code ${taken}. Choose a different code.`);
+
+    const again = await admin.post(`/app/shows/${show.id}`, { intent: "retry_deal", dealId: show.deals[0]!.id, code: taken });
+    expect(await again.text()).toContain("already uses the code");
+    const fresh = uniqueCode("FRESH");
+    await admin.post(`/app/shows/${show.id}`, { intent: "retry_deal", dealId: show.deals[0]!.id, code: fresh.toLowerCase() });
+    const deal = await prisma.showDeal.findUniqueOrThrow({ where: { id: show.deals[0]!.id } });
+    expect(deal).toMatchObject({ code: fresh, failure: null, discountId: stack.shopify.state.findDiscountByCode(shop, fresh)?.id });
+  });
+});
+
+describe("cancelling", () => {
+  it("deactivates the scheduled code in Shopify, and another shop cannot cancel it", async () => {
+    const code = uniqueCode("CANCEL");
+    const show = await savedShow(await postShow("Cancelled deal", { dealCode: code }));
+    const dealId = show.deals[0]!.id;
+
+    const rivalShop = `rival-${randomUUID().slice(0, 8)}.myshopify.com`;
+    stack.shopify.state.createShop({ domain: rivalShop, name: "Rival" });
+    await adminClient(stack.appUrl, stack.shopify, rivalShop).post(`/app/shows/${show.id}`, { intent: "stop_deal", dealId });
+    expect((await prisma.showDeal.findUniqueOrThrow({ where: { id: dealId } })).stoppedAt).toBeNull();
+    expect(stack.shopify.state.discountStatus(stack.shopify.state.findDiscountByCode(shop, code)!)).toBe("SCHEDULED");
+
+    const cancelled = await admin.post(`/app/shows/${show.id}`, { intent: "stop_deal", dealId });
+    expect(await cancelled.text()).toContain(`Deal ${code} cancelled.`);
+    expect(stack.shopify.state.discountStatus(stack.shopify.state.findDiscountByCode(shop, code)!)).toBe("EXPIRED");
+    expect((await prisma.showDeal.findUniqueOrThrow({ where: { id: dealId } })).stoppedAt).not.toBeNull();
+    // Shoppers never saw it, so nothing joins the show's timeline.
+    expect(await prisma.showEvent.count({ where: { showId: show.id, type: { in: ["deal", "deal_stopped"] } } })).toBe(0);
+  });
+
+  it("plans a new deal from the show page after a cancel", async () => {
+    const show = await savedShow(await postShow("Recreated deal", { dealCode: uniqueCode("OLD") }));
+    await admin.post(`/app/shows/${show.id}`, { intent: "stop_deal", dealId: show.deals[0]!.id });
+    const code = uniqueCode("NEW");
+    const planned = await admin.post(`/app/shows/${show.id}`, { intent: "plan_deal", dealKind: "percentage", dealAmount: "15", dealCode: code, dealWindow: "show", dealMinutes: "10" });
+    expect(await planned.text()).toContain("created in Shopify");
+    expect(stack.shopify.state.findDiscountByCode(shop, code)).toMatchObject({ value: { percentage: 0.15 }, endsAt: "2026-12-01T17:10:00.000Z" });
+  });
+
+  it("deactivates the deal when the show is archived", async () => {
+    const code = uniqueCode("ARCHIVE");
+    const show = await savedShow(await postShow("Archived with a deal", { dealCode: code }));
+    await admin.post(`/app/shows/${show.id}`, { intent: "archive" });
+    expect(stack.shopify.state.discountStatus(stack.shopify.state.findDiscountByCode(shop, code)!)).toBe("EXPIRED");
+  });
+});
