@@ -63,3 +63,51 @@ export const LINEUP_CATALOG = adminDocument<LineupCatalogResult, LineupCatalogVa
     }
   }
 `);
+
+export interface MarketMoney {
+  amount: string;
+  currencyCode: string;
+}
+
+export interface LineupMarketPricesProduct {
+  id: string;
+  variants: {
+    nodes: Array<{
+      id: string;
+      contextualPricing: { price: MarketMoney; compareAtPrice: MarketMoney | null };
+    }>;
+  };
+}
+
+export interface LineupMarketPricesResult {
+  nodes: Array<LineupMarketPricesProduct | Record<string, never> | null>;
+}
+
+export interface LineupMarketPricesVariables {
+  ids: string[];
+  /** ISO 3166-1 alpha-2, a CountryCode enum value. */
+  country: string;
+}
+
+/**
+ * The lineup's prices for a buyer in `country`: the prices of the market that country belongs
+ * to, in that market's currency, as Shopify's cart and checkout will charge them.
+ */
+export const LINEUP_MARKET_PRICES = adminDocument<LineupMarketPricesResult, LineupMarketPricesVariables>(`#graphql
+  query LineupMarketPrices($ids: [ID!]!, $country: CountryCode!) {
+    nodes(ids: $ids) {
+      ... on Product {
+        id
+        variants(first: ${LINEUP_VARIANTS_PER_PRODUCT}) {
+          nodes {
+            id
+            contextualPricing(context: { country: $country }) {
+              price { amount currencyCode }
+              compareAtPrice { amount currencyCode }
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -11,6 +11,14 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (!selector.success) return proxyJson({ error: `${shop} has no show ${params.showId}`, reason: "unknown_show" }, 404);
   const query = bootstrapQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return proxyJson({ error: query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "), reason: "bad_request" }, 400);
-  const answer = await loadShowBootstrap({ shop, customerId, selector: selector.data, previewToken: query.data.preview ?? null, lite: query.data.lite === "1" });
+  const { preview, lite, country, locale } = query.data;
+  const answer = await loadShowBootstrap({
+    shop,
+    customerId,
+    selector: selector.data,
+    previewToken: preview ?? null,
+    lite: lite === "1",
+    buyer: { country: country ?? null, locale: locale ?? null },
+  });
   return answer.found ? proxyJson(answer.bootstrap) : proxyJson(answer.notFound, 404);
 };

@@ -8,7 +8,10 @@ export interface StorefrontMoney {
   /** Integer minor units of `currency`. */
   amount: number;
   currency: string;
-  /** In the shop's money format, as the theme writes prices. */
+  /**
+   * In the shop's money format for the shop's currency, as the theme writes prices; in another
+   * currency (the buyer's market's), in that currency's own format and the storefront's language.
+   */
   formatted: string;
 }
 

@@ -1,7 +1,9 @@
 // The bootstrap: everything the storefront loader needs to draw a show in one answer (the show,
 // its lineup with prices and stock, how to play it, the running deal, and where its event stream
 // is), for a chosen show or for "the current show" (live now, else the next one, else the latest
-// replay). Every read is scoped by the shop the app proxy signed for.
+// replay). Every read is scoped by the shop the app proxy signed for. Prices are those of the
+// buyer's market when the storefront names the buyer's country, so the player shows what the cart
+// and checkout will charge.
 import type { Show } from "@prisma/client";
 import prisma from "~/db.server";
 import { env } from "~/env.server";
@@ -15,10 +17,12 @@ import type {
   StorefrontMoney,
   StorefrontProduct,
   StorefrontShowStatus,
+  StorefrontVariant,
 } from "./bootstrap-contract";
-import { readLineupCatalog, type Catalog } from "./catalog.server";
+import { readLineupCatalog, type Catalog, type CatalogVariant } from "./catalog.server";
 import { readLineupStock } from "./lineup-stock.server";
-import { formatShopMoney } from "./money-format";
+import { readLineupMarketPrices, type MarketPrice, type MarketPrices } from "./market-prices.server";
+import { formatMarketMoney, formatShopMoney } from "./money-format";
 import { playerBundleUrl } from "./player-bundle.server";
 
 /** Long enough to open the stream and reconnect a few times; the loader asks again after that. */
@@ -30,6 +34,14 @@ const STOREFRONT_STATUSES: readonly StorefrontShowStatus[] = ["scheduled", "live
 
 export type ShowSelector = { kind: "id"; showId: string } | { kind: "current" };
 
+/** Who is looking, as the storefront's Liquid knows it. */
+export interface BuyerContext {
+  /** ISO 3166-1 alpha-2, from localization.country.iso_code; null: the shop's own prices. */
+  country: string | null;
+  /** The storefront's language, from request.locale.iso_code. */
+  locale: string | null;
+}
+
 export interface BootstrapRequest {
   shop: string;
   selector: ShowSelector;
@@ -39,6 +51,7 @@ export interface BootstrapRequest {
   previewToken: string | null;
   /** The embed's answer: the show and how to play it, without lineup, stock or Admin API calls. */
   lite: boolean;
+  buyer: BuyerContext;
   now?: Date;
 }
 
@@ -71,16 +84,38 @@ async function findRequestedShow(request: BootstrapRequest, now: Date): Promise<
   return prisma.show.findFirst({ where: { shop, mode: "public", status: "replay_ready" }, orderBy: { endedAt: "desc" } });
 }
 
-function money(amount: number, shop: ShopRow): StorefrontMoney {
-  return { amount, currency: shop.currency, formatted: formatShopMoney(amount, shop.currency, shop.moneyFormat) };
+/** Without a language from the storefront, prices in a market's currency are written in English. */
+const FALLBACK_LOCALE = "en";
+
+function money(amount: number, currency: string, shop: ShopRow, buyer: BuyerContext): StorefrontMoney {
+  const formatted =
+    currency === shop.currency ? formatShopMoney(amount, currency, shop.moneyFormat) : formatMarketMoney(amount, currency, buyer.locale ?? FALLBACK_LOCALE);
+  return { amount, currency, formatted };
+}
+
+/** A compare-at price is shown only when it is above the price, as themes show it. */
+function pricesOf(variant: CatalogVariant, inMarket: MarketPrice | undefined, shop: ShopRow, buyer: BuyerContext): Pick<StorefrontVariant, "price" | "compareAt"> {
+  const { currency, priceMinor, compareAtMinor } = inMarket ?? { currency: shop.currency, ...variant };
+  return {
+    price: money(priceMinor, currency, shop, buyer),
+    compareAt: compareAtMinor !== null && compareAtMinor > priceMinor ? money(compareAtMinor, currency, shop, buyer) : null,
+  };
 }
 
 function numericId(gid: string): string {
   return gid.slice(gid.lastIndexOf("/") + 1);
 }
 
-async function buildLineup(shop: string, shopRow: ShopRow, productIds: string[]): Promise<{ lineup: StorefrontProduct[]; catalog: Catalog }> {
-  const catalog = await readLineupCatalog(shop, shopRow.currency, productIds);
+async function buildLineup(
+  shop: string,
+  shopRow: ShopRow,
+  productIds: string[],
+  buyer: BuyerContext,
+): Promise<{ lineup: StorefrontProduct[]; catalog: Catalog }> {
+  const [catalog, marketPrices] = await Promise.all([
+    readLineupCatalog(shop, shopRow.currency, productIds),
+    buyer.country ? readLineupMarketPrices(shop, buyer.country, productIds) : Promise.resolve<MarketPrices>(new Map()),
+  ]);
   const variantIds = [...catalog.values()].flatMap((product) => product.variants.map((variant) => variant.id));
   const stock = await readLineupStock(shop, productIds, variantIds);
   const lineup = productIds.flatMap((productId): StorefrontProduct[] => {
@@ -99,8 +134,7 @@ async function buildLineup(shop: string, shopRow: ShopRow, productIds: string[])
             id: variant.id,
             cartId: numericId(variant.id),
             title: variant.title,
-            price: money(variant.priceMinor, shopRow),
-            compareAt: variant.compareAtMinor !== null && variant.compareAtMinor > variant.priceMinor ? money(variant.compareAtMinor, shopRow) : null,
+            ...pricesOf(variant, marketPrices.get(variant.id), shopRow, buyer),
             available: known ? known.available : null,
             inStock: known ? known.inStock : variant.availableForSale,
           };
@@ -113,7 +147,7 @@ async function buildLineup(shop: string, shopRow: ShopRow, productIds: string[])
 
 async function activeDeal(shop: string, showId: string, shopRow: ShopRow, now: Date): Promise<StorefrontDeal | null> {
   const deal = await prisma.showDeal.findFirst({
-    where: { shop, showId, stoppedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
+    where: { shop, showId, stoppedAt: null, discountId: { not: null }, startsAt: { lte: now }, endsAt: { gt: now } },
     orderBy: { startsAt: "desc" },
   });
   if (!deal) return null;
@@ -170,7 +204,7 @@ export async function loadShowBootstrap(request: BootstrapRequest): Promise<Boot
     orderBy: { position: "asc" },
     select: { productId: true, pinnedAt: true },
   });
-  const { lineup } = request.lite ? { lineup: [] } : await buildLineup(shop, shopRow, products.map((product) => product.productId));
+  const { lineup } = request.lite ? { lineup: [] } : await buildLineup(shop, shopRow, products.map((product) => product.productId), request.buyer);
   const onRail = new Set(lineup.map((product) => product.productId));
   const pinned = products
     .filter((product) => product.pinnedAt && (request.lite || onRail.has(product.productId)))

@@ -1,11 +1,10 @@
-// The lineup's products as shoppers see them (titles, images, variants, prices), read from the
-// Admin API with the shop's offline session. A crowd opening the show at once must not become a
-// crowd of Admin API calls: answers are kept briefly per show lineup, and concurrent readers of
-// the same lineup share one call.
+// The lineup's products as shoppers see them (titles, images, variants, prices in the shop's
+// currency), read from the Admin API with the shop's offline session and kept briefly per lineup.
 import { parseMinorUnits } from "~/commissions/money";
 import { LINEUP_CATALOG, LINEUP_CATALOG_BATCH, type LineupCatalogProduct } from "~/graphql/storefront";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { unauthenticated } from "~/shopify.server";
+import { readBriefly, type BriefCache, type BriefCachePolicy } from "./brief-cache.server";
 
 export interface CatalogVariant {
   id: string;
@@ -28,12 +27,11 @@ export interface CatalogProduct {
 export type Catalog = Map<string, CatalogProduct>;
 
 /** Prices and titles change rarely during a show; stock does not come from here. */
-const CATALOG_MAX_AGE_MS = 30_000;
-const MAX_CACHED_LINEUPS = 500;
+export const LINEUP_CACHE_POLICY: BriefCachePolicy = { maxAgeMs: 30_000, maxEntries: 500 };
 
 declare global {
   // One cache per process, also across Vite's module reloads in development.
-  var liveShowsCatalogCache: Map<string, { at: number; loaded: Promise<Catalog> }> | undefined;
+  var liveShowsCatalogCache: BriefCache<Catalog> | undefined;
 }
 
 export type AdminForShop = Parameters<typeof runAdmin>[0];
@@ -63,7 +61,7 @@ function toCatalogProduct(node: LineupCatalogProduct, currency: string): Catalog
 }
 
 /** `nodes` answers an empty object for an id that is not a product, and null for a deleted one. */
-function isProduct(node: LineupCatalogProduct | Record<string, never>): node is LineupCatalogProduct {
+export function isProduct<Product extends { variants: unknown }>(node: Product | Record<string, never>): node is Product {
   return "variants" in node;
 }
 
@@ -82,15 +80,7 @@ export async function fetchLineupCatalog(admin: AdminForShop, shop: string, curr
 
 export function readLineupCatalog(shop: string, currency: string, productIds: readonly string[], now = Date.now()): Promise<Catalog> {
   const cache = (globalThis.liveShowsCatalogCache ??= new Map());
-  const key = `${shop} ${currency} ${productIds.join(",")}`;
-  const cached = cache.get(key);
-  if (cached && now - cached.at < CATALOG_MAX_AGE_MS) return cached.loaded;
-  if (cache.size >= MAX_CACHED_LINEUPS) cache.clear();
-  const loaded = adminForShop(shop).then((admin) => fetchLineupCatalog(admin, shop, currency, productIds));
-  cache.set(key, { at: now, loaded });
-  // A failed read is not kept: the next viewer tries again.
-  loaded.catch(() => {
-    if (cache.get(key)?.loaded === loaded) cache.delete(key);
-  });
-  return loaded;
+  return readBriefly(cache, `${shop} ${currency} ${productIds.join(",")}`, LINEUP_CACHE_POLICY, now, () =>
+    adminForShop(shop).then((admin) => fetchLineupCatalog(admin, shop, currency, productIds)),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatShopMoney } from "./money-format";
+import { formatMarketMoney, formatShopMoney } from "./money-format";
 
 describe("formatShopMoney", () => {
   it("writes each of Shopify's placeholders as the theme's money filter does", () => {
@@ -27,5 +27,24 @@ describe("formatShopMoney", () => {
 
   it("refuses an amount that is not whole minor units", () => {
     expect(() => formatShopMoney(10.5, "EUR", "{{amount}}")).toThrow(/whole minor units/);
+  });
+});
+
+describe("formatMarketMoney", () => {
+  it("writes a market's currency in its own format and the storefront's language, not the shop's money format", () => {
+    expect(formatMarketMoney(1006900, "SEK", "sv")).toBe("10\u00a0069,00\u00a0kr");
+    expect(formatMarketMoney(1006900, "SEK", "en")).toBe("SEK\u00a010,069.00");
+    expect(formatMarketMoney(7895, "EUR", "de")).toBe("78,95\u00a0€");
+    expect(formatMarketMoney(7895, "EUR", "en-IE")).toBe("€78.95");
+  });
+
+  it("counts each currency's own minor units", () => {
+    expect(formatMarketMoney(1990, "JPY", "en")).toBe("¥1,990");
+    expect(formatMarketMoney(1250, "KWD", "en")).toBe("KWD\u00a01.250");
+    expect(formatMarketMoney(5, "EUR", "en-IE")).toBe("€0.05");
+  });
+
+  it("refuses an amount that is not whole minor units", () => {
+    expect(() => formatMarketMoney(10.5, "SEK", "sv")).toThrow(/whole minor units/);
   });
 });

@@ -43,12 +43,16 @@ function writeAmount(cents: number, style: AmountStyle): string {
   return style.decimals === 0 ? grouped : `${grouped}${style.decimal}${String(cents % 100).padStart(2, "0")}`;
 }
 
+function assertWholeMinorUnits(minor: number, currency: string): void {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`A price must be whole minor units of ${currency}, not ${minor}`);
+}
+
 /**
  * 113465 minor units of SEK in "{{amount_with_comma_separator}} kr" → "1.134,65 kr". A negative
  * amount puts its sign before the whole format, as Shopify does.
  */
 export function formatShopMoney(minor: number, currency: string, moneyFormat: string): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`A price must be whole minor units of ${currency}, not ${minor}`);
+  assertWholeMinorUnits(minor, currency);
   // Three-decimal currencies (KWD) are shown to the hundredth, as Shopify's storefront shows them.
   const cents = Math.round(Math.abs(minor) * 10 ** (2 - currencyExponent(currency)));
   const format = plainText(moneyFormat);
@@ -59,4 +63,17 @@ export function formatShopMoney(minor: number, currency: string, moneyFormat: st
       })
     : `${writeAmount(cents, STYLES.amount as AmountStyle)} ${currency}`;
   return minor < 0 ? `-${written}` : written;
+}
+
+/**
+ * A price in a currency other than the shop's (a market's), written with that currency's own
+ * conventions in the storefront's language: 1006880 SEK is "10 068,80 kr" in sv, "SEK 10,068.80"
+ * in en. Not the shop's money format: that format belongs to the shop's currency (it often
+ * carries its symbol, "€{{amount}}"), and Shopify's storefront writes every other currency in
+ * that currency's own format, which Intl knows (symbol, decimals, the language's separators).
+ */
+export function formatMarketMoney(minor: number, currency: string, locale: string): string {
+  assertWholeMinorUnits(minor, currency);
+  const exponent = currencyExponent(currency);
+  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent }).format(minor / 10 ** exponent);
 }

@@ -8,11 +8,34 @@ export const showSelector = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/)
   .transform((id): ShowSelector => (id === "current" ? { kind: "current" } : { kind: "id", showId: id }));
 
+/** Intl's regions include groupings that are not countries, and Shopify's CountryCode has none of them. */
+const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO"]);
+const regionNames = new Intl.DisplayNames("en", { type: "region", fallback: "none" });
+
+function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regionNames.of(code) !== undefined;
+}
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Liquid writes an empty string for an object the storefront does not have: that is no value. */
+const optionalText = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
 export const bootstrapQuery = z.object({
   /** A rehearsal's preview token, from the link the merchant opened. */
   preview: z.string().max(2048).optional(),
   /** The embed asks for the show and its playback only. */
   lite: z.literal("1").optional(),
+  /** The buyer's country (Liquid's localization.country.iso_code): prices are that country's market's. */
+  country: optionalText(z.string().refine(isCountryCode, "must be an ISO 3166-1 alpha-2 country code such as SE, as localization.country.iso_code writes it")),
+  /** The storefront's language (request.locale.iso_code), for writing prices in a market's currency. */
+  locale: optionalText(z.string().max(35).refine(isLocale, "must be a language tag such as sv or en-GB, as request.locale.iso_code writes it")),
 });
 
 export const calendarQuery = z.object({

@@ -129,6 +129,62 @@ describe("the bootstrap through the app proxy", () => {
   });
 });
 
+describe("prices in the buyer's market", () => {
+  it("gives a buyer in Sweden the Nordics market's SEK prices (compare-at too) on a shop selling in EUR, and the shop's prices without a country", async () => {
+    const euroShop = await openStorefrontShop(stack, {
+      currencyCode: "EUR",
+      moneyFormat: "€{{amount_with_comma_separator}}",
+      moneyWithCurrencyFormat: "€{{amount_with_comma_separator}} EUR",
+      countryCode: "DE",
+    });
+    stack.shopify.state.addMarket(euroShop.domain, { name: "Nordics", countries: ["SE", "NO", "DK"], currencyCode: "SEK", exchangeRate: 11.2, roundUpToEnding: 0 });
+    const { shirt, mug } = euroShop.products;
+    const show = await createShow(euroShop, { title: "Linen for every market", products: [shirt, mug] });
+    const asEuroShop = (query: string) => fetch(euroShop.storefront(`/apps/live/shows/${show.id}${query}`));
+    const pricesOf = async (query: string) => {
+      const response = await asEuroShop(query);
+      expect(response.status, await response.clone().text()).toBe(200);
+      const { lineup } = (await response.json()) as ShowBootstrap;
+      return lineup.map((product) => ({ price: product.variants[0]?.price, compareAt: product.variants[0]?.compareAt }));
+    };
+
+    // 899.00 EUR × 11.2 = 10 068.80 SEK, rounded up to whole kronor; the compare-at price 1 199.00 EUR the same way.
+    expect(await pricesOf("?country=SE&locale=sv")).toEqual([
+      {
+        price: { amount: 1006900, currency: "SEK", formatted: "10\u00a0069,00\u00a0kr" },
+        compareAt: { amount: 1342900, currency: "SEK", formatted: "13\u00a0429,00\u00a0kr" },
+      },
+      { price: { amount: 222900, currency: "SEK", formatted: "2\u00a0229,00\u00a0kr" }, compareAt: null },
+    ]);
+    // The storefront's language decides how the market's currency is written.
+    expect((await pricesOf("?country=NO&locale=en"))[0]?.price?.formatted).toBe("SEK\u00a010,069.00");
+
+    const inShopCurrency = [
+      { price: { amount: 89900, currency: "EUR", formatted: "€899,00" }, compareAt: { amount: 119900, currency: "EUR", formatted: "€1.199,00" } },
+      { price: { amount: 19900, currency: "EUR", formatted: "€199,00" }, compareAt: null },
+    ];
+    expect(await pricesOf("")).toEqual(inShopCurrency);
+    // Liquid writes an empty string where the storefront has no country: the shop's prices.
+    expect(await pricesOf("?country=&locale=sv")).toEqual(inShopCurrency);
+    // The shop's own market sells in the shop's currency: its money format stays.
+    expect(await pricesOf("?country=DE&locale=de")).toEqual(inShopCurrency);
+  });
+
+  it("refuses a malformed country or language with 400 and says which", async () => {
+    const show = await createShow(shop, { title: "Markets, refused", products: [shop.products.mug] });
+    for (const [query, field] of [
+      ["country=Sweden", "country"],
+      ["country=se", "country"],
+      ["country=EU", "country"],
+      ["country=SE&locale=not%20a%20language", "locale"],
+    ]) {
+      const refused = await proxy(`/shows/${show.id}?${query}`);
+      expect(refused.status, query).toBe(400);
+      expect(await refused.json()).toEqual({ reason: "bad_request", error: expect.stringMatching(new RegExp(`^${field}: must be`)) });
+    }
+  });
+});
+
 describe("an upcoming show", () => {
   it("is the current show when nothing is live, with a calendar file and reminders", async () => {
     const isolated = await openStorefrontShop(stack);

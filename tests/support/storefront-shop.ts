@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import prisma from "~/db.server";
-import type { SandboxLocation, SandboxProduct } from "../sandbox/shopify/state";
+import type { SandboxLocation, SandboxProduct, SandboxShop } from "../sandbox/shopify/state";
 import { adminClient, type AdminClient } from "./admin-client";
 import type { Stack } from "./stack";
 
@@ -22,7 +22,8 @@ export interface StorefrontShop {
   storefront(path?: string): string;
 }
 
-export async function openStorefrontShop(stack: Stack): Promise<StorefrontShop> {
+/** `shopSettings` overrides the Swedish shop's settings, e.g. another currency and country. */
+export async function openStorefrontShop(stack: Stack, shopSettings: Partial<Omit<SandboxShop, "domain">> = {}): Promise<StorefrontShop> {
   const domain = `fjall-${randomUUID().slice(0, 8)}.myshopify.com`;
   const state = stack.shopify.state;
   const shop = state.createShop({
@@ -32,7 +33,9 @@ export async function openStorefrontShop(stack: Stack): Promise<StorefrontShop> 
     moneyFormat: "{{amount_with_comma_separator}} kr",
     moneyWithCurrencyFormat: "{{amount_with_comma_separator}} SEK",
     ianaTimezone: STOREFRONT_TIMEZONE,
+    countryCode: "SE",
     primaryDomainUrl: stack.shopify.url,
+    ...shopSettings,
   });
   const store = shop.locations[0] as SandboxLocation;
   const warehouse = state.addLocation(domain, "Warehouse", false);

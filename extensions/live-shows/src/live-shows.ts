@@ -70,7 +70,8 @@ function block(el: HTMLElement) {
   const linked = query.get("live_show");
   const id = linked && (!data.showId || data.showId === linked) ? linked : data.showId || "current";
   const preview = id === linked && query.get("live_preview");
-  const url = proxy + "/shows/" + encode(id) + (preview ? "?preview=" + encode(preview) : "");
+  // The buyer's country and language, written by Liquid, so prices come in the buyer's market.
+  const url = proxy + "/shows/" + encode(id) + "?" + data.context + (preview ? "&preview=" + encode(preview) : "");
   const find = (name: string) => el.querySelector(".live-shows__" + name) as HTMLElement;
   const stage = find("stage");
   const scroll = find("scroll");

@@ -18,7 +18,8 @@ export type ResourceKind =
   | "Shop"
   | "AppSubscription"
   | "AppSubscriptionLineItem"
-  | "AppUsageRecord";
+  | "AppUsageRecord"
+  | "Market";
 
 export function gid(kind: ResourceKind, numericId: string | bigint): string {
   return `gid://shopify/${kind}/${numericId.toString()}`;
@@ -79,6 +80,7 @@ export const DEFAULT_ID_BASES: Partial<Record<ResourceKind, bigint>> = {
   AppSubscription: 3_100_000_001n,
   AppSubscriptionLineItem: 3_200_000_001n,
   AppUsageRecord: 3_300_000_001n,
+  Market: 2_400_000_001n,
 };
 
 /** A gid for resources the sandbox derives rather than stores (images, media, options, adjustment groups). */

@@ -22,6 +22,18 @@ describe("the demo shop", () => {
     });
   });
 
+  it("sells in SEK at home and in EUR to the Nordics market, rounded up to .95", () => {
+    expect(shop.markets.map(({ name, primary, countries, currencyCode }) => ({ name, primary, countries, currencyCode }))).toEqual([
+      { name: "Northwind Outfitters", primary: true, countries: ["SE"], currencyCode: "SEK" },
+      { name: "Nordics", primary: false, countries: ["NO", "DK", "FI", "IS"], currencyCode: "EUR" },
+    ]);
+    const sweater = active.find((product) => product.handle === "merino-crew-sweater")?.variants[0];
+    if (!sweater) throw new Error("The seed has no Merino Crew Sweater");
+    // 899.00 SEK × 0.087 = 78.213 EUR, rounded up to 78.95.
+    expect(state.contextualPrices(DEMO_SHOP_DOMAIN, sweater, "NO").price).toEqual({ amount: 7895, currencyCode: "EUR" });
+    expect(state.contextualPrices(DEMO_SHOP_DOMAIN, sweater, "SE").price).toEqual({ amount: 89900, currencyCode: "SEK" });
+  });
+
   it("has two locations that sell online and a warehouse that does not", () => {
     expect(shop.locations.map((location) => location.fulfillsOnlineOrders)).toEqual([true, true, false]);
   });

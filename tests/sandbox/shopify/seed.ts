@@ -1,7 +1,8 @@
 // The demo shop: Northwind Outfitters, a Swedish apparel and accessories store with three
 // locations, 32 active products (plus a draft and an archived one) and stock that shows every
 // case the app must handle: plenty, low (1–3), sold out, untracked, and stock held only in a
-// warehouse that does not sell online. Deterministic: the same seed every time.
+// warehouse that does not sell online. It sells at home in SEK and to its Nordic neighbours in
+// EUR (the "Nordics" market). Deterministic: the same seed every time.
 import { sandboxShopify } from "../config";
 import type { ProductInput, SandboxShop, SandboxState } from "./state";
 
@@ -89,9 +90,11 @@ export function seedDemoShop(state: SandboxState, { storefrontOrigin }: { storef
     moneyFormat: "{{amount_with_comma_separator}} kr",
     moneyWithCurrencyFormat: "{{amount_with_comma_separator}} SEK",
     ianaTimezone: "Europe/Stockholm",
+    countryCode: "SE",
     primaryDomainUrl: origin,
     locations: [stockholm, gothenburg, warehouse],
   });
+  state.addMarket(shop.domain, { name: "Nordics", countries: ["NO", "DK", "FI", "IS"], currencyCode: "EUR", exchangeRate: 0.087, roundUpToEnding: 95 });
   const random = seededRandom(20260701);
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 

@@ -4,6 +4,7 @@
 // Money is integer minor units; ids are gid strings (see ids.ts for the unsafe-integer ones).
 import { SandboxBilling, type AppPlanInput } from "./billing";
 import { IdSequence, gid, numericIdOf, sameId } from "./ids";
+import { priceInMarket, type MarketPrice, type SandboxMarket } from "./markets";
 
 export interface SandboxLocation {
   id: string; // gid://shopify/Location/N
@@ -109,8 +110,12 @@ export interface SandboxShop {
   moneyFormat: string;
   moneyWithCurrencyFormat: string;
   ianaTimezone: string;
+  /** Where the shop is: its primary market sells to this country in the shop's currency. */
+  countryCode: string;
   primaryDomainUrl: string;
   locations: SandboxLocation[];
+  /** The primary market first. */
+  markets: SandboxMarket[];
   products: SandboxProduct[];
   orders: SandboxOrder[];
   discounts: SandboxDiscount[];
@@ -164,6 +169,9 @@ export interface PaidOrderInput {
   discountCode?: string;
   customer?: SandboxCustomer | null;
 }
+
+/** What addMarket needs: a market priced by converting the shop's prices. */
+export type MarketInput = Pick<SandboxMarket, "name" | "countries" | "currencyCode" | "exchangeRate" | "roundUpToEnding">;
 
 export class SandboxError extends Error {
   constructor(
@@ -226,8 +234,10 @@ export class SandboxState {
       moneyFormat: "${{amount}}",
       moneyWithCurrencyFormat: "${{amount}} USD",
       ianaTimezone: "UTC",
+      countryCode: "US",
       primaryDomainUrl: `https://${domain}`,
       locations: [],
+      markets: [],
       products: [],
       orders: [],
       discounts: [],
@@ -238,6 +248,18 @@ export class SandboxState {
       domain,
     };
     if (shop.locations.length === 0) shop.locations.push(this.newLocation("Shop location", true));
+    if (shop.markets.length === 0) {
+      shop.markets.push({
+        id: this.ids.take("Market"),
+        name: shop.name,
+        handle: shop.countryCode.toLowerCase(),
+        primary: true,
+        countries: [shop.countryCode],
+        currencyCode: shop.currencyCode,
+        exchangeRate: 1,
+        roundUpToEnding: null,
+      });
+    }
     this.shops.set(domain, shop);
     if (acceptedPlan) this.billing.grant(domain, acceptedPlan);
     return shop;
@@ -282,6 +304,39 @@ export class SandboxState {
     this.billing.cancelAll(current.domain);
     const { products: _products, orders: _orders, discounts: _discounts, ...rest } = current;
     this.emit({ topic: "app/uninstalled", shop: current.domain, shopSnapshot: structuredClone(rest) });
+  }
+
+  // ---------------------------------------------------------------- markets
+
+  addMarket(shop: string, input: MarketInput): SandboxMarket {
+    const current = this.getShop(shop);
+    const countries = input.countries.map((country) => country.toUpperCase());
+    for (const country of countries) {
+      const taken = current.markets.find((market) => market.countries.includes(country));
+      if (taken) throw new SandboxError(`${country} already belongs to the market ${taken.name} of ${shop}`);
+    }
+    if (!(input.exchangeRate > 0)) throw new SandboxError(`An exchange rate is positive (got ${input.exchangeRate})`);
+    const handle = input.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    const market: SandboxMarket = { ...input, countries, id: this.ids.take("Market"), handle, primary: false };
+    current.markets.push(market);
+    return market;
+  }
+
+  /** The market a buyer in `country` shops in; without a country, or outside every market, the primary one. */
+  marketFor(shop: string, country: string | null): SandboxMarket {
+    const { markets } = this.getShop(shop);
+    const wanted = country?.toUpperCase();
+    return markets.find((market) => wanted !== undefined && market.countries.includes(wanted)) ?? (markets[0] as SandboxMarket);
+  }
+
+  /** A variant's price and compare-at price as a buyer in `country` is charged. */
+  contextualPrices(shop: string, variant: SandboxVariant, country: string | null): { price: MarketPrice; compareAtPrice: MarketPrice | null } {
+    const market = this.marketFor(shop, country);
+    const currency = this.getShop(shop).currencyCode;
+    return {
+      price: priceInMarket(variant.price, currency, market),
+      compareAtPrice: variant.compareAtPrice === null ? null : priceInMarket(variant.compareAtPrice, currency, market),
+    };
   }
 
   // ---------------------------------------------------------------- catalog
@@ -459,8 +514,10 @@ export class SandboxState {
 
   /** Status at the current time (Shopify derives it from startsAt/endsAt). */
   discountStatus(discount: SandboxDiscount, at: Date = this.clock()): SandboxDiscount["status"] {
-    if (Date.parse(discount.startsAt) > at.getTime()) return "SCHEDULED";
+    // An end already passed wins over a future start: deactivating a scheduled discount ends it
+    // before it began, and Shopify then reports it EXPIRED.
     if (discount.endsAt !== null && Date.parse(discount.endsAt) <= at.getTime()) return "EXPIRED";
+    if (Date.parse(discount.startsAt) > at.getTime()) return "SCHEDULED";
     return "ACTIVE";
   }
 

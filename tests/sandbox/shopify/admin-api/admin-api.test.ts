@@ -135,6 +135,24 @@ describe("Admin GraphQL through @shopify/shopify-api", () => {
     expect(variant.inventoryQuantity).toBe(total);
   });
 
+  it("prices a variant for a buyer's country in that country's market: converted, rounded up, compare-at price too", async () => {
+    const cardigan = emulator.state.findProductByHandle(SHOP, "cable-knit-cardigan")?.variants[0];
+    type Pricing = { price: { amount: string; currencyCode: string }; compareAtPrice: { amount: string; currencyCode: string } | null };
+    const priced = (country: string) =>
+      graphql<{ productVariant: { contextualPricing: Pricing } }>(
+        `query V($id: ID!, $country: CountryCode!) { productVariant(id: $id) { contextualPricing(context: { country: $country }) { price { amount currencyCode } compareAtPrice { amount currencyCode } } } }`,
+        { id: cardigan?.id, country },
+      ).then((data) => data.productVariant.contextualPricing);
+    // 1 199.00 SEK × 0.087 = 104.313 EUR → 104.95; 1 499.00 SEK → 130.413 → 130.95 (MoneyV2 amounts are Decimals).
+    expect(await priced("NO")).toEqual({ price: { amount: "104.95", currencyCode: "EUR" }, compareAtPrice: { amount: "130.95", currencyCode: "EUR" } });
+    expect(await priced("SE")).toEqual({ price: { amount: "1199.0", currencyCode: "SEK" }, compareAtPrice: { amount: "1499.0", currencyCode: "SEK" } });
+    // A country in no market buys at the primary market's prices.
+    expect((await priced("US")).price).toEqual({ amount: "1199.0", currencyCode: "SEK" });
+
+    const byLocation = await graphqlError(`query V($id: ID!) { productVariant(id: $id) { contextualPricing(context: { locationId: "gid://shopify/Location/1" }) { price { amount } } } }`, { id: cardigan?.id });
+    expect(graphQLErrorsOf(byLocation)[0]?.message).toMatch(/^Sandbox does not implement ProductVariant.contextualPricing/);
+  });
+
   it("resolves nodes of several types and locations", async () => {
     const shop = emulator.state.getShop(SHOP);
     const product = shop.products[0];

@@ -1,11 +1,13 @@
 // Cookie reading and writing for the storefront: the cart token, an applied discount code, the
-// signed-in sandbox customer and the shop a browser chose with ?shop=.
+// signed-in sandbox customer, the shop a browser chose with ?shop=, and the buyer's country.
 import type { IncomingHttpHeaders } from "node:http";
 
 export const CART_COOKIE = "cart";
 export const DISCOUNT_COOKIE = "discount_code";
 export const CUSTOMER_COOKIE = "sandbox_customer";
 export const SHOP_COOKIE = "sandbox_shop";
+/** Shopify's own name for the country a buyer chose with the theme's country selector. */
+export const LOCALIZATION_COOKIE = "localization";
 
 export function readCookies(headers: IncomingHttpHeaders): Map<string, string> {
   const cookies = new Map<string, string>();

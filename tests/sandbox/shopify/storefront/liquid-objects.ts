@@ -1,5 +1,5 @@
-// The Liquid objects a Shopify theme sees (shop, product, cart, customer), built from the
-// sandbox state. Ids stay decimal strings so Liquid prints every digit; amounts are cents.
+// The Liquid objects a Shopify theme sees (shop, product, cart, customer, localization), built
+// from the sandbox state. Ids stay decimal strings so Liquid prints every digit; amounts are cents.
 import type { SandboxState, SandboxShop, SandboxProduct, SandboxVariant, SandboxCustomer } from "../state";
 import { numericIdOf } from "../ids";
 import { storefrontCents, type CartJson } from "./cart-json";
@@ -127,6 +127,22 @@ export function cartObject(cart: CartJson) {
       product_id: item.product_id.digits,
       properties: Object.entries(item.properties).map(([name, value]) => ({ name, value, hidden: name.startsWith("_") })),
     })),
+  };
+}
+
+/**
+ * `localization`: the buyer's country with its market's currency, and the countries the
+ * country selector offers. The storefront's prices and cart stay in the shop's currency: only
+ * the Admin API's contextualPricing (and so the app's player) prices in the market's.
+ */
+export function localizationObject(shop: SandboxShop, country: string) {
+  const countryObject = (isoCode: string) => {
+    const market = shop.markets.find((candidate) => candidate.countries.includes(isoCode));
+    return { iso_code: isoCode, currency: { iso_code: market?.currencyCode ?? shop.currencyCode } };
+  };
+  return {
+    country: countryObject(country),
+    available_countries: shop.markets.flatMap((market) => market.countries).map(countryObject),
   };
 }
 

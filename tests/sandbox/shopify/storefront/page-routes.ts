@@ -1,9 +1,10 @@
 // The storefront's pages: home, catalog, product (and its .js JSON), cart, a sandbox customer
-// sign-in, and Shopify's /discount/<code> links that apply a code at checkout.
+// sign-in, the country selector's /localization, and Shopify's /discount/<code> links that
+// apply a code at checkout.
 import type { ServerResponse } from "node:http";
 import type { Router, SandboxRequest } from "../../http";
 import { stringifyRawJson, idNumber } from "../raw-json";
-import { CUSTOMER_COOKIE, DISCOUNT_COOKIE, cookieHeader, expiredCookieHeader } from "./cookies";
+import { CUSTOMER_COOKIE, DISCOUNT_COOKIE, LOCALIZATION_COOKIE, cookieHeader, expiredCookieHeader } from "./cookies";
 import { productObject } from "./liquid-objects";
 import { readStorefrontParams } from "./request-body";
 import { redirect } from "./respond";
@@ -124,6 +125,16 @@ export function registerPageRoutes(router: Router, context: StorefrontContext): 
 
   router.add("GET", "/account/logout", (_request, response) => {
     redirect(response, "/", [expiredCookieHeader(CUSTOMER_COOKIE)]);
+  });
+
+  // The theme's country selector ({% form 'localization' %}): a country outside every market is ignored, as Shopify ignores it.
+  router.add("POST", "/localization", async (request, response) => {
+    const jar: CookieJar = [];
+    const shop = state.getShop(storefrontShop(context, request, jar));
+    const params = await readStorefrontParams(request);
+    const country = String(params.country_code ?? "").toUpperCase();
+    if (shop.markets.some((market) => market.countries.includes(country))) jar.push(cookieHeader(LOCALIZATION_COOKIE, country));
+    redirect(response, localPath(params.return_to), jar);
   });
 
   // Shopify's shareable discount links: remember the code for checkout, then go on.

@@ -4,7 +4,7 @@ import type { SandboxRequest } from "../../http";
 import type { SandboxState, SandboxCustomer } from "../state";
 import { shopOfRequest } from "../request-shop";
 import { CartBook, type Cart } from "./carts";
-import { CART_COOKIE, SHOP_COOKIE, CUSTOMER_COOKIE, cookieHeader, readCookies } from "./cookies";
+import { CART_COOKIE, SHOP_COOKIE, CUSTOMER_COOKIE, LOCALIZATION_COOKIE, cookieHeader, readCookies } from "./cookies";
 import type { ThemeSettingsBook } from "./theme-settings";
 import type { StorefrontCustomers } from "./customers";
 import type { ThemeRenderer } from "./render-page";
@@ -55,6 +55,13 @@ export function requestCart(context: StorefrontContext, request: SandboxRequest,
   if (cart.token !== token) jar.push(cookieHeader(CART_COOKIE, cart.token, { maxAgeSeconds: 14 * 24 * 3600 }));
   cartOfRequest.set(request, cart);
   return cart;
+}
+
+/** The country the buyer chose (POST /localization), if one of the shop's markets sells there; else the shop's own. */
+export function requestCountry(context: StorefrontContext, request: SandboxRequest, shop: string): string {
+  const chosen = readCookies(request.headers).get(LOCALIZATION_COOKIE)?.toUpperCase();
+  const { markets, countryCode } = context.state.getShop(shop);
+  return chosen && markets.some((market) => market.countries.includes(chosen)) ? chosen : countryCode;
 }
 
 export function requestCustomer(context: StorefrontContext, request: SandboxRequest, shop: string): SandboxCustomer | undefined {

@@ -3,10 +3,10 @@
 import type { ServerResponse } from "node:http";
 import type { SandboxRequest } from "../../http";
 import { cartJson } from "./cart-json";
-import { cartObject, customerObject, productObject, shopObject } from "./liquid-objects";
+import { cartObject, customerObject, localizationObject, productObject, shopObject } from "./liquid-objects";
 import type { PageInput } from "./render-page";
 import { sendPage } from "./respond";
-import { requestCart, requestCustomer, type CookieJar, type StorefrontContext } from "./storefront-context";
+import { requestCart, requestCountry, requestCustomer, type CookieJar, type StorefrontContext } from "./storefront-context";
 
 export interface StorefrontPage {
   template: PageInput["template"];
@@ -33,6 +33,7 @@ export async function renderStorefrontPage(context: StorefrontContext, request: 
     shop: shopObject(shop, requestOrigin(request)),
     cart: cartObject(cartJson(state, cart)),
     customer: customerObject(customer),
+    localization: localizationObject(shop, requestCountry(context, request, shop.domain)),
     // Evaluated lazily by Liquid would be nicer; the catalog is small enough to build per page.
     collections: { all: { title: "All products", products: products.map((product) => productObject(state, shop.domain, product)) } },
     routes: { root_url: "/", cart_url: "/cart", cart_add_url: "/cart/add", cart_change_url: "/cart/change", cart_update_url: "/cart/update" },

@@ -66,6 +66,20 @@ describe("the live show app block", () => {
     expect(page.text).not.toContain("Loading the show…");
   });
 
+  it("hands the bootstrap the buyer's country and language: the shop's own country until the country selector picks another market's", async () => {
+    emulator.state.addMarket(fixture.shop.domain, { name: "Nordics", countries: ["SE", "NO"], currencyCode: "SEK", exchangeRate: 10.5, roundUpToEnding: 0 });
+    expect(blockTag((await shopper.get("/")).text)).toContain('data-context="country=US&amp;locale=en"');
+
+    const chosen = await shopper.postForm("/localization", { form_type: "localization", country_code: "SE", return_to: "/products/silk-scarf" });
+    expect(chosen.status).toBe(302);
+    expect(chosen.headers.get("location")).toBe("/products/silk-scarf");
+    expect(blockTag((await shopper.get("/")).text)).toContain('data-context="country=SE&amp;locale=en"');
+
+    // A country no market sells to changes nothing.
+    await shopper.postForm("/localization", { country_code: "JP", return_to: "/" });
+    expect(blockTag((await shopper.get("/")).text)).toContain('data-context="country=SE&amp;locale=en"');
+  });
+
   it("renders on the product page next to the buy form, and can be removed", async () => {
     const product = await shopper.get("/products/denim-jacket");
     expect(product.status).toBe(200);

@@ -5,7 +5,7 @@ import { derivedGid, numericIdOf } from "../../ids";
 import type { InventoryLevelState, SandboxInventoryItem, SandboxLocation, SandboxProduct, SandboxVariant } from "../../state";
 import { connection, firstOf, type ConnectionArgs } from "../connection";
 import type { AdminContext } from "../context";
-import { moneyScalar } from "../money-fields";
+import { moneyScalar, moneyV2 } from "../money-fields";
 import { NotImplementedError } from "../strict-resolver";
 
 type Args = Record<string, unknown>;
@@ -68,6 +68,7 @@ export function variantView(context: AdminContext, variant: SandboxVariant) {
     price: moneyScalar(variant.price, shop.currencyCode),
     compareAtPrice: variant.compareAtPrice === null ? null : moneyScalar(variant.compareAtPrice, shop.currencyCode),
     availableForSale: sellable,
+    contextualPricing: (args: Args) => contextualPricingView(context, variant, args.context as PricingContext),
     inventoryQuantity: state.totalQuantity(variant),
     inventoryPolicy: "DENY",
     position: (product()?.variants.indexOf(variant) ?? 0) + 1,
@@ -82,6 +83,23 @@ export function variantView(context: AdminContext, variant: SandboxVariant) {
     inventoryItem: () => inventoryItemView(context, variant.inventoryItem, variant),
     createdAt: product()?.createdAt ?? variant.inventoryItem.updatedAt,
     updatedAt: product()?.updatedAt ?? variant.inventoryItem.updatedAt,
+  };
+}
+
+interface PricingContext {
+  country?: string | null;
+  companyLocationId?: string | null;
+  locationId?: string | null;
+}
+
+/** The prices of the market the country belongs to (the primary market's outside every market). */
+function contextualPricingView(context: AdminContext, variant: SandboxVariant, pricing: PricingContext) {
+  if (pricing.companyLocationId || pricing.locationId) throw new NotImplementedError("ProductVariant.contextualPricing for a company location or a location");
+  const { price, compareAtPrice } = context.state.contextualPrices(context.shop.domain, variant, pricing.country ?? null);
+  return {
+    __typename: "ProductVariantContextualPricing",
+    price: moneyV2(price.amount, price.currencyCode),
+    compareAtPrice: compareAtPrice === null ? null : moneyV2(compareAtPrice.amount, compareAtPrice.currencyCode),
   };
 }
 
