@@ -21,10 +21,13 @@ describe("Batcher", () => {
 
   it("caps a batch's size", async () => {
     const sizes: number[] = [];
-    const batcher = new Batcher<number, number>(async (items) => {
-      sizes.push(items.length);
-      return items;
-    }, 2);
+    const batcher = new Batcher<number, number>(
+      async (items) => {
+        sizes.push(items.length);
+        return items;
+      },
+      { maxBatch: 2 },
+    );
     expect(await Promise.all([1, 2, 3, 4, 5].map((item) => batcher.submit(item)))).toEqual([1, 2, 3, 4, 5]);
     expect(sizes).toEqual([2, 2, 1]);
   });
@@ -40,5 +43,20 @@ describe("Batcher", () => {
       { status: "rejected", reason: new Error("unlucky") },
       { status: "fulfilled", value: 28 },
     ]);
+  });
+
+  it("fails a whole batch at once when its cause is shared by every item", async () => {
+    let calls = 0;
+    const down = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+    const batcher = new Batcher<number, number>(
+      async () => {
+        calls++;
+        throw down;
+      },
+      { mayFailAlone: (error) => (error as { code?: string }).code !== "SQLITE_BUSY" },
+    );
+    const outcomes = await Promise.allSettled([1, 2, 3].map((item) => batcher.submit(item)));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(calls).toBe(1);
   });
 });

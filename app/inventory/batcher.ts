@@ -10,7 +10,11 @@ export class Batcher<Item, Outcome> {
   constructor(
     /** Answers one outcome per item, in the items' order. */
     private readonly apply: (items: Item[]) => Promise<Outcome[]>,
-    private readonly maxBatch = 256,
+    private readonly options: {
+      maxBatch?: number;
+      /** Whether a batch that failed this way might succeed item by item (false: the cause is shared, such as a database that is down). */
+      mayFailAlone?: (error: unknown) => boolean;
+    } = {},
   ) {}
 
   submit(item: Item): Promise<Outcome> {
@@ -25,7 +29,7 @@ export class Batcher<Item, Outcome> {
     // Requests read in the same turn of the event loop join the first batch.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.queue.length) {
-      const batch = this.queue.splice(0, this.maxBatch);
+      const batch = this.queue.splice(0, this.options.maxBatch ?? 256);
       await this.settle(batch);
     }
     this.draining = false;
@@ -36,8 +40,8 @@ export class Batcher<Item, Outcome> {
       const outcomes = await this.apply(batch.map((entry) => entry.item));
       batch.forEach((entry, index) => entry.resolve(outcomes[index] as Outcome));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
+      if (batch.length === 1 || this.options.mayFailAlone?.(error) === false) {
+        for (const entry of batch) entry.reject(error);
         return;
       }
       // One bad item must not fail the others: apply them again one at a time.

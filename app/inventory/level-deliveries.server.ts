@@ -65,8 +65,20 @@ export async function applyLevelDeliveries(deliveries: readonly LevelDelivery[],
   });
 }
 
+/**
+ * A database that is busy or out of reach fails every delivery alike: trying a batch again one
+ * delivery at a time would only hold every later webhook back while Shopify's requests time out.
+ * SQLITE_BUSY from better-sqlite3; Prisma's codes for an unreachable server, a pool timeout, a
+ * transaction that could not run, and a write conflict or deadlock.
+ */
+const SHARED_FAILURES = new Set(["SQLITE_BUSY", "P1001", "P2024", "P2028", "P2034"]);
+
+function mayFailAlone(error: unknown): boolean {
+  return !SHARED_FAILURES.has(String((error as { code?: unknown } | null)?.code));
+}
+
 /** Queues a verified delivery for the next batch; resolves once its batch is committed. */
 export function submitLevelDelivery(delivery: LevelDelivery): Promise<DeliveryOutcome> {
-  globalThis.liveShowsLevelBatcher ??= new Batcher((deliveries) => applyLevelDeliveries(deliveries));
+  globalThis.liveShowsLevelBatcher ??= new Batcher((deliveries) => applyLevelDeliveries(deliveries), { mayFailAlone });
   return globalThis.liveShowsLevelBatcher.submit(delivery);
 }
