@@ -99,15 +99,22 @@ const { app, build } = await createApp();
 const server = createServer(serveInventoryLevelWebhooks(app, build)).listen(port, host, () => {
   console.log(`Live Shows app listening on http://${host}:${port}`);
 });
-void nodeHandlers(build).then((handlers) => {
-  handlers.startLiveReconciliation?.();
-  handlers.startReminderEmails?.();
-});
+nodeHandlers(build)
+  .then((handlers) => {
+    handlers.startLiveReconciliation?.();
+    handlers.startReminderEmails?.();
+  })
+  .catch((error: unknown) => console.error("[server] background work did not start:", error));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
-    // Open streams would keep the server from closing; their viewers reconnect elsewhere.
-    void nodeHandlers(build).then((handlers) => Promise.all([handlers.closeRealtimeStreams?.(), handlers.stopLiveReconciliation?.(), handlers.stopReminderEmails?.()]));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Open streams would keep the server from closing; their viewers reconnect elsewhere. A
+    // background pass under way (a reminder claimed but not yet sent) finishes before the exit.
+    nodeHandlers(build)
+      .then((handlers) => Promise.all([handlers.closeRealtimeStreams?.(), handlers.stopLiveReconciliation?.(), handlers.stopReminderEmails?.()]))
+      .then(() => closed)
+      .catch((error: unknown) => console.error("[server] shutdown:", error))
+      .finally(() => process.exit(0));
   });
 }
