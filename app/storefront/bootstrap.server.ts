@@ -106,6 +106,20 @@ function numericId(gid: string): string {
   return gid.slice(gid.lastIndexOf("/") + 1);
 }
 
+/**
+ * The market's prices, or none when Shopify cannot give them now: the player then shows the
+ * shop's prices, labelled with the shop's currency (checkout converts them), rather than no
+ * player at all.
+ */
+async function marketPricesOrShopPrices(shop: string, country: string, productIds: string[]): Promise<MarketPrices> {
+  try {
+    return await readLineupMarketPrices(shop, country, productIds);
+  } catch (error) {
+    console.warn(`[storefront] ${shop}: market prices for ${country} unavailable, showing the shop's prices: ${error instanceof Error ? error.message : String(error)}`);
+    return new Map();
+  }
+}
+
 async function buildLineup(
   shop: string,
   shopRow: ShopRow,
@@ -114,7 +128,7 @@ async function buildLineup(
 ): Promise<{ lineup: StorefrontProduct[]; catalog: Catalog }> {
   const [catalog, marketPrices] = await Promise.all([
     readLineupCatalog(shop, shopRow.currency, productIds),
-    buyer.country ? readLineupMarketPrices(shop, buyer.country, productIds) : Promise.resolve<MarketPrices>(new Map()),
+    buyer.country ? marketPricesOrShopPrices(shop, buyer.country, productIds) : Promise.resolve<MarketPrices>(new Map()),
   ]);
   const variantIds = [...catalog.values()].flatMap((product) => product.variants.map((variant) => variant.id));
   const stock = await readLineupStock(shop, productIds, variantIds);

@@ -170,6 +170,21 @@ describe("prices in the buyer's market", () => {
     expect(await pricesOf("?country=DE&locale=de")).toEqual(inShopCurrency);
   });
 
+  it("shows the shop's prices when Shopify cannot give the market's, instead of failing the player", async () => {
+    const euroShop = await openStorefrontShop(stack, { currencyCode: "EUR", moneyFormat: "€{{amount_with_comma_separator}}", countryCode: "DE" });
+    stack.shopify.state.addMarket(euroShop.domain, { name: "Nordics", countries: ["SE"], currencyCode: "SEK", exchangeRate: 11.2, roundUpToEnding: 0 });
+    const show = await createShow(euroShop, { title: "Markets, unreachable", products: [euroShop.products.mug] });
+    const bootstrap = (query: string) => fetch(euroShop.storefront(`/apps/live/shows/${show.id}${query}`));
+    // The lineup's titles and images are read (and kept a while) first; then Shopify stops answering the app.
+    expect((await bootstrap("")).status).toBe(200);
+    stack.shopify.tokens.revokeShop(euroShop.domain);
+
+    const response = await bootstrap("?country=SE&locale=sv");
+    expect(response.status).toBe(200);
+    const { lineup } = (await response.json()) as ShowBootstrap;
+    expect(lineup[0]?.variants[0]?.price).toEqual({ amount: 19900, currency: "EUR", formatted: "€199,00" });
+  });
+
   it("refuses a malformed country or language with 400 and says which", async () => {
     const show = await createShow(shop, { title: "Markets, refused", products: [shop.products.mug] });
     for (const [query, field] of [
