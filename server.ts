@@ -66,6 +66,8 @@ interface NodeHandlers {
   closeRealtimeStreams?: () => Promise<void>;
   startLiveReconciliation?: () => void;
   stopLiveReconciliation?: () => Promise<void>;
+  startUsageChargeRetries?: () => void;
+  stopUsageChargeRetries?: () => Promise<void>;
   startReminderEmails?: () => void;
   stopReminderEmails?: () => Promise<void>;
 }
@@ -103,6 +105,7 @@ nodeHandlers(build)
   .then((handlers) => {
     handlers.startLiveReconciliation?.();
     handlers.startReminderEmails?.();
+    handlers.startUsageChargeRetries?.();
   })
   .catch((error: unknown) => console.error("[server] background work did not start:", error));
 
@@ -112,7 +115,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     // Open streams would keep the server from closing; their viewers reconnect elsewhere. A
     // background pass under way (a reminder claimed but not yet sent) finishes before the exit.
     nodeHandlers(build)
-      .then((handlers) => Promise.all([handlers.closeRealtimeStreams?.(), handlers.stopLiveReconciliation?.(), handlers.stopReminderEmails?.()]))
+      .then((handlers) => Promise.all([handlers.closeRealtimeStreams?.(), handlers.stopLiveReconciliation?.(), handlers.stopReminderEmails?.(), handlers.stopUsageChargeRetries?.()]))
       .then(() => closed)
       .catch((error: unknown) => console.error("[server] shutdown:", error))
       .finally(() => process.exit(0));

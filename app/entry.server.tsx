@@ -15,6 +15,8 @@ export { handleInventoryLevelWebhook } from "./inventory/level-webhook.server";
 export { startLiveReconciliation, stopLiveReconciliation } from "./shows/live-reconciliation.server";
 // And the one that emails shoppers the show reminders they asked for, shortly before each show.
 export { startReminderEmails, stopReminderEmails } from "./storefront/reminder-emails.server";
+// And the one that retries usage charges Shopify did not confirm, for deployments without a scheduler.
+export { startUsageChargeRetries, stopUsageChargeRetries } from "./billing/usage-charges.server";
 
 export default async function handleRequest(
   request: Request,

@@ -39,6 +39,12 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("reads how often pending usage charges are retried", () => {
+    expect(parseEnv({ ...appTestEnv(), USAGE_CHARGE_RETRY_SECONDS: undefined }).USAGE_CHARGE_RETRY_SECONDS).toBe(300);
+    expect(parseEnv({ ...appTestEnv(), USAGE_CHARGE_RETRY_SECONDS: "600" }).USAGE_CHARGE_RETRY_SECONDS).toBe(600);
+    expect(captureEnvError({ ...appTestEnv(), USAGE_CHARGE_RETRY_SECONDS: "1" }).problems).toEqual([expect.stringMatching(/^USAGE_CHARGE_RETRY_SECONDS is invalid/)]);
+  });
+
   it("treats an empty value as missing", () => {
     const error = captureEnvError({ ...appTestEnv(), MUX_TOKEN_ID: "" });
     expect(error.problems).toEqual([expect.stringMatching(/^MUX_TOKEN_ID is missing/)]);

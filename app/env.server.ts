@@ -67,7 +67,7 @@ const variables = {
   },
   CRON_SECRET: {
     schema: secret.optional(),
-    purpose: "the bearer token a scheduler presents to POST /jobs/payouts (scheduled payout runs), /jobs/reconcile and /jobs/reminders; unset disables those endpoints",
+    purpose: "the bearer token a scheduler presents to POST /jobs/payouts (scheduled payout runs), /jobs/reconcile, /jobs/reminders and /jobs/usage-charges; unset disables those endpoints",
   },
   RECONCILE_INTERVAL_SECONDS: {
     // Each pass reads every live lineup through the Admin API: often enough that a lost webhook
@@ -83,6 +83,12 @@ const variables = {
     // A reminder goes out up to one interval later than the lead time says, so keep it well under it.
     schema: z.coerce.number().int().min(10).max(3600).default(60),
     purpose: "how often, in seconds (10 to 3600), the app looks for show reminders that are due to be emailed",
+  },
+  USAGE_CHARGE_RETRY_SECONDS: {
+    // A pending charge is one Shopify did not answer; it is owed either way, so there is no hurry,
+    // but the plan page should not show it pending for long.
+    schema: z.coerce.number().int().min(30).max(86_400).default(300),
+    purpose: "how often, in seconds (30 to 86400), the app retries the usage charges of shows Shopify did not confirm",
   },
   PORT: { schema: z.coerce.number().int().positive().default(3000), purpose: "the port the server listens on" },
 } as const;

@@ -2,8 +2,10 @@ import { Prisma, type ShowUsageCharge } from "@prisma/client";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { formatMinorUnits } from "~/commissions/money";
 import prisma from "~/db.server";
+import { env } from "~/env.server";
 import { APP_USAGE_RECORD_CREATE } from "~/graphql/billing";
 import { withLease } from "~/jobs/lease.server";
+import { startTicker, type Ticker } from "~/jobs/ticker";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { unauthenticated } from "~/shopify.server";
 import { findActivePlan, type ActivePlan } from "./billing.server";
@@ -93,8 +95,11 @@ async function settleCharge(admin: AdminApiContext, shop: string, plan: ActivePl
 }
 
 async function settle(id: string, now: Date, settlement: Settlement) {
-  await prisma.showUsageCharge.update({
-    where: { id },
+  // Settling runs race (Mux's webhook, the plan page, the scheduler), and a run that read the
+  // charge as pending may hear a different answer later (the plan cancelled meanwhile): the first
+  // answer written stands, so a charge Shopify made is never turned into one it did not.
+  await prisma.showUsageCharge.updateMany({
+    where: { id, status: "pending" },
     data: { ...settlement, settledAt: now, lastAttemptAt: now, attempts: { increment: 1 } },
   });
 }
@@ -105,12 +110,46 @@ async function recordFailedAttempt(shop: string, ids: string[], error: unknown, 
   await prisma.showUsageCharge.updateMany({ where: { id: { in: ids }, status: "pending" }, data: { lastError: reason, lastAttemptAt: now, attempts: { increment: 1 } } });
 }
 
+export interface SettlementPass {
+  ran: boolean;
+  shops: string[];
+  failed: { shop: string; error: string }[];
+}
+
 /** The scheduler's pass: every shop with a charge still pending, once across instances. */
-export async function settleAllPendingCharges(): Promise<{ ran: boolean; shops: string[] }> {
+export async function settleAllPendingCharges({ settleShop = settlePendingCharges } = {}): Promise<SettlementPass> {
   const outcome = await withLease("billing:usage-charges", 10 * 60_000, async () => {
     const shops = await prisma.showUsageCharge.findMany({ where: { status: "pending" }, distinct: ["shop"], select: { shop: true } });
-    for (const { shop } of shops) await settlePendingCharges(shop);
-    return shops.map(({ shop }) => shop);
+    const failed: SettlementPass["failed"] = [];
+    for (const { shop } of shops) {
+      try {
+        await settleShop(shop);
+      } catch (error) {
+        // One shop's trouble (its token revoked, a database hiccup) must not leave every other
+        // shop's charges unbilled; its charges stay pending for the next pass.
+        const message = error instanceof Error ? error.message : String(error);
+        console.warn(`[billing] ${shop}: settling pending usage charges failed, will retry: ${message}`);
+        failed.push({ shop, error: message });
+      }
+    }
+    return { shops: shops.map(({ shop }) => shop), failed };
   });
-  return outcome.ran ? { ran: true, shops: outcome.value } : { ran: false, shops: [] };
+  return outcome.ran ? { ran: true, ...outcome.value } : { ran: false, shops: [], failed: [] };
+}
+
+let ticker: Ticker | null = null;
+
+/**
+ * Retries pending charges from this process, for deployments without a scheduler calling
+ * /jobs/usage-charges; the pass's lease keeps it to one instance at a time.
+ */
+export function startUsageChargeRetries(): void {
+  if (ticker) return;
+  ticker = startTicker("usage charges", env().USAGE_CHARGE_RETRY_SECONDS * 1000, () => settleAllPendingCharges());
+}
+
+export async function stopUsageChargeRetries(): Promise<void> {
+  const stopping = ticker;
+  ticker = null;
+  await stopping?.stop();
 }

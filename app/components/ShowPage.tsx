@@ -311,7 +311,7 @@ export function ShowPage({
   chapters,
   counters,
   result,
-  streamError,
+  notice,
 }: {
   show: ShowView;
   hosts: HostOption[];
@@ -319,7 +319,8 @@ export function ShowPage({
   chapters: { startTime: number; title: string }[];
   counters: ShowCounters;
   result?: CommandResult;
-  streamError: string | null;
+  /** What the new-show form could not finish (the stream, the deal), carried on the redirect. */
+  notice: string | null;
 }) {
   const end = useFetcher<CommandResult>();
   const archive = useFetcher<CommandResult>();
@@ -346,10 +347,10 @@ export function ShowPage({
             <PlanNeededBanner held={show.planHeld} />
           </Layout.Section>
         ) : null}
-        {streamError || (result && !result.ok) ? (
+        {notice || (result && !result.ok) ? (
           <Layout.Section>
             <Banner tone="critical" title="Something needs your attention">
-              <p>{streamError ?? result?.message}</p>
+              <p>{notice ?? result?.message}</p>
             </Banner>
           </Layout.Section>
         ) : null}

@@ -34,5 +34,5 @@ export default function ShowRoute() {
   const { show, hosts, chapters, counters, needsPlan } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  return <ShowPage show={show} hosts={hosts} needsPlan={needsPlan} chapters={chapters} counters={counters} result={result} streamError={searchParams.get("streamError")} />;
+  return <ShowPage show={show} hosts={hosts} needsPlan={needsPlan} chapters={chapters} counters={counters} result={result} notice={searchParams.get("streamError") ?? searchParams.get("dealError")} />;
 }

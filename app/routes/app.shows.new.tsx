@@ -19,14 +19,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   const lookupHost = (creatorId: string) => checkHost(session.shop, creatorId);
-  const { currency } = await getShopSettings(session.shop);
-  const parsed = await showInput(lookupHost, currency).safeParseAsync(Object.fromEntries(await request.formData()));
+  const { currency, timezone } = await getShopSettings(session.shop);
+  const parsed = await showInput(lookupHost, { currency, timezone }).safeParseAsync(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const { showId, streamError } = await createShow(session.shop, parsed.data);
-  // A deal Shopify refuses stays on the show with the reason; the show page offers the retry.
-  if (parsed.data.deal) await planShowDeal(admin, session.shop, showId, parsed.data.deal);
-  const notice = streamError ? `?streamError=${encodeURIComponent(streamError)}` : "";
-  return redirect(`/app/shows/${showId}${notice}`);
+  // The show is saved: whatever happens to its deal, the merchant lands on the show page, where a
+  // deal Shopify refused (or could not be asked for) waits with the reason and a retry.
+  const planned = parsed.data.deal ? await planShowDeal(admin, session.shop, showId, parsed.data.deal) : null;
+  const notices = new URLSearchParams();
+  if (streamError) notices.set("streamError", streamError);
+  if (planned && !planned.ok && !planned.kept) notices.set("dealError", planned.message);
+  return redirect(`/app/shows/${showId}${notices.size ? `?${notices}` : ""}`);
 };
 
 export default function NewShowPage() {

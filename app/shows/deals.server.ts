@@ -5,10 +5,11 @@ import prisma from "~/db.server";
 import { formatMinorUnits } from "~/commissions/money";
 import { CREATE_SHOW_DISCOUNT, DEACTIVATE_DISCOUNT } from "~/graphql/discounts";
 import { runAdmin } from "~/shopify/admin-graphql.server";
+import { withLease } from "~/jobs/lease.server";
 import { getShopSettings } from "~/shops/shops.server";
 import { announceToViewers } from "./show-events.server";
 import { DealAmountError, dealValue, type DealKind } from "./show-deal";
-import type { DealWindow, ShowDealPlan } from "./show-input";
+import { dealWindowEnd, type DealWindow, type ShowDealPlan } from "./show-input";
 import { appendTimelineEvent } from "./timeline.server";
 import { zonedLocalToUtc } from "./zoned-time";
 
@@ -127,61 +128,97 @@ function dealAmount(kind: DealKind, amount: string, currency: string): number {
 
 /** The deal's times: the form's wall-clock times are in the shop's timezone, the database keeps UTC. */
 function dealTimes(window: DealWindow, show: { startsAt: Date }, timezone: string): { startsAt: Date; endsAt: Date } {
-  if (window.from === "show") return { startsAt: show.startsAt, endsAt: new Date(show.startsAt.getTime() + window.minutes * 60_000) };
-  return { startsAt: zonedLocalToUtc(window.startsAt, timezone), endsAt: zonedLocalToUtc(window.endsAt, timezone) };
+  const startsAt = window.from === "show" ? show.startsAt : zonedLocalToUtc(window.startsAt, timezone);
+  return { startsAt, endsAt: dealWindowEnd(window, show.startsAt, timezone) };
 }
-
-export type PlannedDealOutcome = { ok: true } | { ok: false; field: "code" | null; message: string };
 
 /**
- * The deal planned with the show: kept first, so a code Shopify refuses is not lost but waits,
- * with Shopify's reason, for the merchant to change the code and try again.
+ * `kept`: the reason waits on the deal itself, so the show page shows it with a retry; otherwise
+ * nothing was kept and the message is all the merchant gets.
+ */
+export type PlannedDealOutcome = { ok: true } | { ok: false; field: "code" | null; message: string; kept: boolean };
+
+const notKept = (message: string): PlannedDealOutcome => ({ ok: false, field: null, message, kept: false });
+
+/**
+ * The deal planned with the show: kept first, so a code Shopify refuses (or Shopify being
+ * unreachable) does not lose it; it waits, with the reason, for the merchant to try again. The
+ * show is saved by then, so every failure is an answer, never an error page inviting a resubmit.
  */
 export async function planShowDeal(admin: Admin, shop: string, showId: string, plan: ShowDealPlan): Promise<PlannedDealOutcome> {
-  const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop } });
-  if (await prisma.showDeal.findFirst({ where: { shop, showId, stoppedAt: null, endsAt: { gt: new Date() } } })) {
-    throw new DealError("This show already has a deal; cancel it before planning another");
+  let dealId: string;
+  try {
+    const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop } });
+    if (await prisma.showDeal.findFirst({ where: { shop, showId, stoppedAt: null, endsAt: { gt: new Date() } } })) {
+      return notKept("This show already has a deal; cancel it before planning another");
+    }
+    const { currency, timezone } = await getShopSettings(shop);
+    const deal = await prisma.showDeal.create({
+      data: {
+        shop,
+        showId,
+        code: plan.code,
+        kind: plan.kind,
+        value: plan.value,
+        currency: plan.kind === "fixed_amount" ? currency : null,
+        ...dealTimes(plan.window, show, timezone),
+      },
+    });
+    dealId = deal.id;
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    console.warn(`[deals] ${shop} show ${showId}: the planned deal could not be saved: ${(error as Error).message}`);
+    return notKept("The show is saved, but its deal could not be; plan the deal again from the show page.");
   }
-  const { currency, timezone } = await getShopSettings(shop);
-  const deal = await prisma.showDeal.create({
-    data: {
-      shop,
-      showId,
-      code: plan.code,
-      kind: plan.kind,
-      value: plan.value,
-      currency: plan.kind === "fixed_amount" ? currency : null,
-      ...dealTimes(plan.window, show, timezone),
-    },
-  });
-  return sendPlannedDeal(admin, shop, showId, deal.id);
+  return sendPlannedDeal(admin, shop, showId, dealId);
 }
 
-/** Asks Shopify for the planned deal's code (again, after a refusal, with the code the merchant chose). */
+// Longer than a create call takes with runAdmin's throttle retries; a process that dies holding
+// it leaves the deal to a retry after this long.
+const SEND_LEASE_MS = 2 * 60_000;
+
+/**
+ * Asks Shopify for the planned deal's code (again, after a refusal, with the code the merchant chose).
+ * Two retries at once (a double click, two tabs) would each find no discount yet and each create
+ * one, and the code whose id is lost would stay active in Shopify: one request at a time sends.
+ */
 export async function sendPlannedDeal(admin: Admin, shop: string, showId: string, dealId: string, code?: string): Promise<PlannedDealOutcome> {
+  const sent = await withLease(`deal:send:${dealId}`, SEND_LEASE_MS, () => sendPlannedDealOnce(admin, shop, showId, dealId, code));
+  if (sent.ran) return sent.value;
+  return notKept("This deal is already being created in Shopify; reload the page in a moment to see how it went.");
+}
+
+async function sendPlannedDealOnce(admin: Admin, shop: string, showId: string, dealId: string, code: string | undefined): Promise<PlannedDealOutcome> {
   const deal = await prisma.showDeal.findFirst({
     where: { id: dealId, shop, showId, discountId: null, stoppedAt: null },
     include: { show: { include: { products: { where: { removedAt: null } } } } },
   });
-  if (!deal) throw new DealError("This deal is not waiting to be created; it may have been cancelled");
-  if (deal.endsAt <= new Date()) throw new DealError("This deal's time has passed; cancel it and start a new one");
-  const { currency } = await getShopSettings(shop);
+  if (!deal) return notKept("This deal is not waiting to be created; it may have been created or cancelled already");
+  if (deal.endsAt <= new Date()) return notKept("This deal's time has passed; cancel it and start a new one");
   const chosen = code ?? deal.code;
-  const created = await createLineupDiscount(admin, shop, {
-    title: `Show deal: ${deal.show.title}`,
-    code: chosen,
-    kind: deal.kind as DealKind,
-    value: deal.value,
-    currency: deal.currency ?? currency,
-    startsAt: deal.startsAt,
-    endsAt: deal.endsAt,
-    productIds: deal.show.products.map((product) => product.productId),
-  });
+  let created: DiscountOutcome;
+  try {
+    const { currency } = await getShopSettings(shop);
+    created = await createLineupDiscount(admin, shop, {
+      title: `Show deal: ${deal.show.title}`,
+      code: chosen,
+      kind: deal.kind as DealKind,
+      value: deal.value,
+      currency: deal.currency ?? currency,
+      startsAt: deal.startsAt,
+      endsAt: deal.endsAt,
+      productIds: deal.show.products.map((product) => product.productId),
+    });
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    console.warn(`[deals] ${shop} show ${showId}: creating the code of deal ${deal.id} failed: ${(error as Error).message}`);
+    created = { ok: false, field: null, message: "Shopify could not be reached to create the discount code. Try again in a moment." };
+  }
   await prisma.showDeal.update({
     where: { id: deal.id, shop },
     data: created.ok ? { code: chosen, discountId: created.discountId, failure: null } : { code: chosen, failure: created.message },
   });
-  return created.ok ? { ok: true } : created;
+  return created.ok ? { ok: true } : { ...created, kept: true };
 }
 
 /** Ends the code in Shopify, so it stops applying at checkout (or never starts, for a scheduled deal). */

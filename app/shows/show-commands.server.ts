@@ -3,8 +3,8 @@ import { z } from "zod";
 import { fieldErrors } from "~/http/field-errors";
 import { getShopSettings } from "~/shops/shops.server";
 import { cancelShowDeals, dealInput, planShowDeal, sendPlannedDeal, startDeal, stopDeal, type PlannedDealOutcome } from "./deals.server";
-import { showDealInput } from "./show-input";
-import { archiveShow, attachLiveStream, changeShowHost, endShow, revealStreamKey, rotateStreamKey, setProductPinned } from "./shows.server";
+import { dealCodeInput, showDealInput } from "./show-input";
+import { archiveShow, attachLiveStream, changeShowHost, endShow, getShowStart, revealStreamKey, rotateStreamKey, setProductPinned } from "./shows.server";
 
 /** Everything the show page can ask for, one intent per button. */
 export const showCommand = z.discriminatedUnion("intent", [
@@ -17,7 +17,8 @@ export const showCommand = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("unpin"), showProductId: z.string().min(1) }),
   dealInput.extend({ intent: z.literal("start_deal") }),
   z.object({ intent: z.literal("stop_deal"), dealId: z.string().optional() }),
-  z.object({ intent: z.literal("retry_deal"), dealId: z.string().min(1), code: z.string().trim().toUpperCase().min(1, "Enter a code") }),
+  // The code is read with the form's rules when run, so a bad one is answered on its field.
+  z.object({ intent: z.literal("retry_deal"), dealId: z.string().min(1), code: z.string().default("") }),
   // The deal section's fields as the show form posts them, read with the shop's currency when run.
   z.looseObject({ intent: z.literal("plan_deal") }),
   z.object({ intent: z.literal("set_host"), creatorId: z.string().default(""), hostName: z.string().default("") }),
@@ -76,10 +77,15 @@ export async function runShowCommand(
         const { deal, entry } = await stopDeal(admin, shop, showId, command.dealId);
         return { ok: true, message: entry ? `Deal ${deal.code} stopped.` : `Deal ${deal.code} cancelled.` };
       }
-      case "retry_deal":
-        return plannedDealResult(await sendPlannedDeal(admin, shop, showId, command.dealId, command.code));
+      case "retry_deal": {
+        const code = dealCodeInput.safeParse(command.code);
+        if (!code.success) return { ok: false, message: "Check the code and try again.", errors: { code: code.error.issues[0]!.message } };
+        return plannedDealResult(await sendPlannedDeal(admin, shop, showId, command.dealId, code.data));
+      }
       case "plan_deal": {
-        const parsed = showDealInput((await getShopSettings(shop)).currency).safeParse({ ...command, dealEnabled: "on" });
+        const [{ currency, timezone }, show] = await Promise.all([getShopSettings(shop), getShowStart(shop, showId)]);
+        const deal = showDealInput({ currency, timezone, now: new Date(), showStartsAt: show.startsAt });
+        const parsed = deal.safeParse({ ...command, dealEnabled: "on" });
         if (!parsed.success) return { ok: false, message: "Check the deal and save again.", errors: fieldErrors(parsed.error) };
         return plannedDealResult(await planShowDeal(admin, shop, showId, parsed.data.deal!));
       }

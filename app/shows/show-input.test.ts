@@ -8,7 +8,10 @@ const lookupHost: HostLookup = async (creatorId) => {
   if (creatorId === "ivy") return { ok: false, message: "Ivy is deactivated; reactivate them to give them shows." };
   return { ok: false, message: "This creator does not exist in your shop; choose one of your creators." };
 };
-const showInput = showInputFor(lookupHost, "EUR");
+const stockholm = { currency: "EUR", timezone: "Europe/Stockholm" };
+/** A week before the shows these tests plan, 13:00 in Stockholm. */
+const NOW = new Date("2026-11-23T12:00:00Z");
+const showInput = showInputFor(lookupHost, stockholm, NOW);
 
 const valid = {
   title: "Winter knits live",
@@ -95,9 +98,9 @@ describe("the show deal", () => {
   it("reads a fixed amount in the shop's currency as integer minor units", async () => {
     const euros = await showInput.parseAsync({ ...valid, ...deal, dealKind: "fixed_amount", dealAmount: "4.90" });
     expect(euros.deal).toMatchObject({ kind: "fixed_amount", value: 490 });
-    const yen = await showInputFor(lookupHost, "JPY").safeParseAsync({ ...valid, ...deal, dealKind: "fixed_amount", dealAmount: "4.90" });
+    const yen = await showInputFor(lookupHost, { ...stockholm, currency: "JPY" }, NOW).safeParseAsync({ ...valid, ...deal, dealKind: "fixed_amount", dealAmount: "4.90" });
     expect(fieldErrors(yen.error!).dealAmount).toMatch(/at most the decimals JPY has/);
-    expect((await showInputFor(lookupHost, "JPY").parseAsync({ ...valid, ...deal, dealKind: "fixed_amount", dealAmount: "500" })).deal?.value).toBe(500);
+    expect((await showInputFor(lookupHost, { ...stockholm, currency: "JPY" }, NOW).parseAsync({ ...valid, ...deal, dealKind: "fixed_amount", dealAmount: "500" })).deal?.value).toBe(500);
   });
 
   it("takes 1 to 100 percent, and a fixed amount above zero", async () => {
@@ -133,5 +136,18 @@ describe("the show deal", () => {
     expect(fieldErrors((await showInput.safeParseAsync({ ...valid, ...deal, dealMinutes: "1.5" })).error!)).toEqual({
       dealMinutes: "Enter whole minutes from 1 to 1440 (a day)",
     });
+  });
+
+  it("needs the deal to end in the future, by the shop's clock", async () => {
+    const over = "This deal would be over before it is saved; choose a time that ends in the future";
+    // 13:00 in Stockholm is 12:00 UTC: a deal ending at 12:30 Stockholm time is over, though 12:30 UTC is not yet.
+    const custom = { ...deal, dealWindow: "custom", dealStartsAt: "2026-11-23T12:00", dealEndsAt: "2026-11-23T12:30" };
+    expect(fieldErrors((await showInput.safeParseAsync({ ...valid, ...custom })).error!)).toEqual({ dealEndsAt: over });
+    expect((await showInput.parseAsync({ ...valid, ...custom, dealEndsAt: "2026-11-23T13:30" })).deal?.window).toMatchObject({ endsAt: "2026-11-23T13:30" });
+
+    // From the show's start: a show that started an hour ago with a 45-minute deal has no deal left.
+    const pastShow = { ...valid, startsAt: "2026-11-23T12:00" };
+    expect(fieldErrors((await showInput.safeParseAsync({ ...pastShow, ...deal })).error!)).toEqual({ dealMinutes: over });
+    expect((await showInput.parseAsync({ ...pastShow, ...deal, dealMinutes: "90" })).deal?.window).toEqual({ from: "show", minutes: 90 });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEAL_CODE_PATTERN, DealAmountError, MAX_DEAL_CODE_LENGTH, dealValue, type DealKind } from "./show-deal";
+import { zonedLocalToUtc } from "./zoned-time";
 
 const lineupProduct = z.object({
   id: z.string().startsWith("gid://shopify/Product/", "must be a Shopify product"),
@@ -104,7 +105,8 @@ export interface ShowDealPlan {
 
 const dealKind = z.enum(["percentage", "fixed_amount"], { error: "Choose percentage off or a fixed amount off" });
 
-const dealCode = z
+/** A deal's code as shoppers will type it: the show form, the show page and a retry all read it so. */
+export const dealCodeInput = z
   .string()
   .trim()
   .toUpperCase()
@@ -112,8 +114,25 @@ const dealCode = z
   .max(MAX_DEAL_CODE_LENGTH, `Keep the code under ${MAX_DEAL_CODE_LENGTH + 1} characters, so shoppers can type it`)
   .regex(DEAL_CODE_PATTERN, "Use letters, digits and dashes only, starting with a letter or digit: shoppers type this code");
 
+/** What a deal's fields are read against: the shop's money and clock, and the show's start when it is known. */
+export interface DealContext {
+  currency: string;
+  timezone: string;
+  now: Date;
+  /** For a deal "from the show's start"; without it that window is checked with the show (see showInput). */
+  showStartsAt?: Date;
+}
+
+/** When the deal's code stops working, in UTC. */
+export function dealWindowEnd(window: DealWindow, showStartsAt: Date, timezone: string): Date {
+  if (window.from === "show") return new Date(showStartsAt.getTime() + window.minutes * 60_000);
+  return zonedLocalToUtc(window.endsAt, timezone);
+}
+
+const DEAL_OVER = "This deal would be over before it is saved; choose a time that ends in the future";
+
 /** Every field is read as text first, so the merchant sees all the deal's problems in one answer. */
-function dealFields(currency: string) {
+function dealFields({ currency, timezone, now, showStartsAt }: DealContext) {
   const text = z.string().default("");
   return z
     .object({ dealKind: text, dealAmount: text, dealCode: text, dealWindow: text, dealMinutes: text, dealStartsAt: text, dealEndsAt: text })
@@ -121,10 +140,16 @@ function dealFields(currency: string) {
       const issue = (field: string, message: string) => context.addIssue({ code: "custom", message, path: [field] });
       const kind = dealKind.safeParse(fields.dealKind);
       if (!kind.success) issue("dealKind", kind.error.issues[0]!.message);
-      const code = dealCode.safeParse(fields.dealCode);
+      const code = dealCodeInput.safeParse(fields.dealCode);
       if (!code.success) issue("dealCode", code.error.issues[0]!.message);
       const value = kind.success ? dealAmount(kind.data, fields.dealAmount, currency, issue) : null;
       const window = dealWindow(fields, issue);
+      // Shopify takes a code whose window has passed, but it would never apply, and the deal
+      // would wait on the show page for a retry that cannot succeed.
+      if (window && (window.from === "custom" || showStartsAt) && dealWindowEnd(window, showStartsAt ?? now, timezone) <= now) {
+        issue(window.from === "custom" ? "dealEndsAt" : "dealMinutes", DEAL_OVER);
+        return z.NEVER;
+      }
       if (!kind.success || !code.success || value === null || !window) return z.NEVER;
       return { kind: kind.data, value, code: code.data, window };
     });
@@ -185,10 +210,10 @@ function dealWindow(
 
 /**
  * The form's "Show deal" section: null when the merchant left it off. Amounts are read in the
- * shop's currency, so the schema is made per shop.
+ * shop's currency and times in its timezone, so the schema is made per shop.
  */
-export function showDealInput(currency: string) {
-  const deal = dealFields(currency);
+export function showDealInput(context: DealContext) {
+  const deal = dealFields(context);
   return z.looseObject({ dealEnabled: z.string().default("") }).transform((form, context) => {
     if (form.dealEnabled !== "on") return { deal: null };
     const parsed = deal.safeParse(form);
@@ -199,9 +224,15 @@ export function showDealInput(currency: string) {
 }
 
 /** The show form, as the browser posts it. Field messages are what the merchant reads. Parse it with safeParseAsync. */
-export function showInput(lookupHost: HostLookup, currency: string) {
+export function showInput(lookupHost: HostLookup, shop: { currency: string; timezone: string }, now = new Date()) {
   // An intersection, so the deal's fields are checked in the same pass as the show's.
-  return z.intersection(showFields.extend(hostFields(lookupHost)).transform(resolveHost), showDealInput(currency));
+  return z.intersection(showFields.extend(hostFields(lookupHost)).transform(resolveHost), showDealInput({ ...shop, now })).superRefine((show, context) => {
+    // A deal from the show's start ends with the show's own start time, known only once both are read.
+    if (show.deal?.window.from !== "show") return;
+    if (dealWindowEnd(show.deal.window, zonedLocalToUtc(show.startsAt, shop.timezone), shop.timezone) <= now) {
+      context.addIssue({ code: "custom", message: DEAL_OVER, path: ["dealMinutes"] });
+    }
+  });
 }
 
 export type ShowInput = z.output<ReturnType<typeof showInput>>;

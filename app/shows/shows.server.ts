@@ -92,6 +92,11 @@ export async function createShow(shop: string, input: ShowInput): Promise<Create
   return { showId: show.id, streamError: await attachLiveStream(shop, show.id, input.simulcastTargets) };
 }
 
+/** When the show starts, for what is timed from it (a deal "from the show's start"). */
+export async function getShowStart(shop: string, showId: string): Promise<{ startsAt: Date }> {
+  return prisma.show.findFirstOrThrow({ where: { id: showId, shop }, select: { startsAt: true } });
+}
+
 /** Creates the show's Mux stream if it has none; returns a message for the merchant on failure. */
 export async function attachLiveStream(shop: string, showId: string, simulcastTargets: SimulcastTarget[] = []): Promise<string | null> {
   const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop } });

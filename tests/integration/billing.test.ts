@@ -217,6 +217,34 @@ describe("usage charges", () => {
     await stack.mux.disconnectEncoder(failed.muxLiveStreamId!, { immediate: true });
   });
 
+  it("keeps a charge Shopify made when a slower settling run then hears the plan is gone", async () => {
+    const shop = await openShop("race", ACCEPTED_APP_PLAN);
+    stack.shopify.state.billing.failNextUsageRecords(1, "before");
+    const show = await createShow(shop, "Settled twice");
+    await goLive(show);
+    expect(await prisma.showUsageCharge.findUniqueOrThrow({ where: { showId: show.id } })).toMatchObject({ status: "pending" });
+
+    // The scheduler's run reads the pending charge, then waits for Shopify to name the plan...
+    const held = stack.shopify.state.holds.holdNext("activeSubscriptions", shop.domain);
+    const slow = fetch(`${stack.appUrl}/jobs/usage-charges`, { method: "POST", headers: { authorization: `Bearer ${CRON_SECRET}` } });
+    await held.reached;
+    // ...while the plan page settles it.
+    await page(shop, "/app/plan");
+    const charged = await prisma.showUsageCharge.findUniqueOrThrow({ where: { showId: show.id } });
+    expect(charged).toMatchObject({ status: "charged", usageRecordId: expect.any(String) });
+
+    // The merchant cancels the plan, so the held run hears there is none: it must not undo the charge.
+    stack.shopify.state.billing.cancel(shop.domain, stack.shopify.state.billing.active(shop.domain)[0]!.id);
+    held.release();
+    expect((await slow).status).toBe(200);
+    expect(await prisma.showUsageCharge.findUniqueOrThrow({ where: { showId: show.id } })).toMatchObject({
+      status: "charged",
+      usageRecordId: charged.usageRecordId,
+      settledAt: charged.settledAt,
+    });
+    await stack.mux.disconnectEncoder(show.muxLiveStreamId!, { immediate: true });
+  });
+
   it("puts a show on air past the cap without charging it, and the plan page says the cap is reached", async () => {
     const shop = await openShop("capped", ACCEPTED_APP_PLAN);
     const [subscription] = stack.shopify.state.billing.active(shop.domain);

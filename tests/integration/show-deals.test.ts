@@ -103,6 +103,93 @@ describe("a deal planned with the show", () => {
   });
 });
 
+describe("a deal whose time has passed", () => {
+  it("is answered on its field, in the shop's timezone, and nothing is saved", async () => {
+    const before = await prisma.show.count({ where: { shop } });
+    const response = await postShow("Too late", { dealCode: uniqueCode("LATE"), dealWindow: "custom", dealStartsAt: "2020-01-01T10:00", dealEndsAt: "2020-01-01T11:00" });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("This deal would be over before it is saved; choose a time that ends in the future");
+    expect(await prisma.show.count({ where: { shop } })).toBe(before);
+  });
+
+  it("is answered on its field when planned from the show page", async () => {
+    const show = await savedShow(await postShow("Planned late", { dealEnabled: "" }));
+    const code = uniqueCode("LATER");
+    const planned = await admin.post(`/app/shows/${show.id}`, { intent: "plan_deal", dealKind: "percentage", dealAmount: "15", dealCode: code, dealWindow: "custom", dealStartsAt: "2020-01-01T10:00", dealEndsAt: "2020-01-01T11:00" });
+    expect(await planned.text()).toContain("This deal would be over before it is saved");
+    expect(stack.shopify.state.findDiscountByCode(shop, code)).toBeUndefined();
+    expect(await prisma.showDeal.count({ where: { showId: show.id } })).toBe(0);
+  });
+});
+
+describe("Shopify failing while the show is saved", () => {
+  it("opens the saved show with the reason and a retry, instead of an error page inviting a second save", async () => {
+    const code = uniqueCode("OUTAGE");
+    stack.shopify.state.holds.failNext("discountCodeBasicCreate", shop);
+    const show = await savedShow(await postShow("Saved during an outage", { dealCode: code }));
+    expect(show.deals).toEqual([expect.objectContaining({ code, discountId: null, failure: expect.stringContaining("Shopify could not be reached") })]);
+
+    const page = await (await admin.get(`/app/shows/${show.id}`)).text();
+    expect(page).toContain("The show deal was not created in Shopify");
+    expect(page).toContain("Try again");
+
+    await admin.post(`/app/shows/${show.id}`, { intent: "retry_deal", dealId: show.deals[0]!.id, code });
+    expect(await prisma.showDeal.findUniqueOrThrow({ where: { id: show.deals[0]!.id } })).toMatchObject({
+      failure: null,
+      discountId: stack.shopify.state.findDiscountByCode(shop, code)?.id,
+    });
+  });
+
+  it("answers a retry Shopify fails with the reason, and the deal keeps waiting", async () => {
+    const taken = uniqueCode("BUSY");
+    await savedShow(await postShow("Holds the code", { dealCode: taken }));
+    const show = await savedShow(await postShow("Retried during an outage", { dealCode: taken }));
+    stack.shopify.state.holds.failNext("discountCodeBasicCreate", shop);
+    const retried = await admin.post(`/app/shows/${show.id}`, { intent: "retry_deal", dealId: show.deals[0]!.id, code: uniqueCode("LATER") });
+    expect(retried.status).toBe(200);
+    expect(await retried.text()).toContain("Shopify could not be reached");
+    expect(await prisma.showDeal.findUniqueOrThrow({ where: { id: show.deals[0]!.id } })).toMatchObject({ discountId: null });
+  });
+});
+
+describe("retrying a refused code", () => {
+  async function refusedDeal(title: string) {
+    const taken = uniqueCode("TAKEN");
+    await savedShow(await postShow(`${title}: first`, { dealCode: taken }));
+    const show = await savedShow(await postShow(title, { dealCode: taken }));
+    return { show, dealId: show.deals[0]!.id };
+  }
+
+  it("creates one code when two retries arrive at once, and tells the second one the first is under way", async () => {
+    const { show, dealId } = await refusedDeal("Double click");
+    const [first, second] = [uniqueCode("FIRST"), uniqueCode("SECOND")];
+    const held = stack.shopify.state.holds.holdNext("discountCodeBasicCreate", shop);
+    const firstRetry = admin.post(`/app/shows/${show.id}`, { intent: "retry_deal", dealId, code: first });
+    await held.reached;
+    const secondRetry = await admin.post(`/app/shows/${show.id}`, { intent: "retry_deal", dealId, code: second });
+    expect(await secondRetry.text()).toContain("This deal is already being created in Shopify");
+    held.release();
+    expect((await firstRetry).status).toBe(200);
+
+    expect(stack.shopify.state.findDiscountByCode(shop, second)).toBeUndefined();
+    expect(await prisma.showDeal.findUniqueOrThrow({ where: { id: dealId } })).toMatchObject({
+      code: first,
+      discountId: stack.shopify.state.findDiscountByCode(shop, first)!.id,
+    });
+  });
+
+  it("answers a code shoppers could not type on the code field, and asks Shopify nothing", async () => {
+    const { show, dealId } = await refusedDeal("Bad retry code");
+    for (const code of ["20% OFF", "X".repeat(41)]) {
+      const retried = await admin.post(`/app/shows/${show.id}`, { intent: "retry_deal", dealId, code });
+      expect(retried.status).toBe(200);
+      expect(await retried.text()).toMatch(/Use letters, digits and dashes only|Keep the code under 41 characters/);
+    }
+    expect(stack.shopify.state.findDiscountByCode(shop, "X".repeat(41))).toBeUndefined();
+    expect(await prisma.showDeal.findUniqueOrThrow({ where: { id: dealId } })).toMatchObject({ discountId: null });
+  });
+});
+
 describe("a code Shopify refuses", () => {
   it("keeps the show and the deal with Shopify's reason in words, and a retry with another code creates it", async () => {
     const taken = uniqueCode("TAKEN");

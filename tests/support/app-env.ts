@@ -19,6 +19,8 @@ export function appTestEnv(overrides: Record<string, string> = {}): Record<strin
     RECONCILE_INTERVAL_SECONDS: "3600",
     // Likewise reminders: a test runs its passes with its own clock, and no app sends them meanwhile.
     REMINDER_INTERVAL_SECONDS: "3600",
+    // And usage charges: a test settles them through the app's own paths, when it says so.
+    USAGE_CHARGE_RETRY_SECONDS: "86400",
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@
 // SandboxChange (one kind per topic); webhooks.ts turns those into signed deliveries.
 // Money is integer minor units; ids are gid strings (see ids.ts for the unsafe-integer ones).
 import { SandboxBilling, type AppPlanInput } from "./billing";
+import { SandboxHolds } from "./holds";
 import { IdSequence, gid, numericIdOf, sameId } from "./ids";
 import { priceInMarket, type MarketPrice, type SandboxMarket } from "./markets";
 
@@ -189,6 +190,8 @@ export class SandboxState {
   readonly ids: IdSequence;
   /** The app's subscriptions and usage charges per shop (Shopify's Billing API). */
   readonly billing: SandboxBilling;
+  /** Admin API calls a test has asked to hold mid-flight (see holds.ts). */
+  readonly holds = new SandboxHolds();
   private readonly acceptedPlan: AppPlanInput | null;
   private readonly shops = new Map<string, SandboxShop>();
   private readonly listeners = new Set<Listener>();

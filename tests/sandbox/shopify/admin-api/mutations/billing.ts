@@ -2,12 +2,11 @@
 // merchant. Billing needs no access scope, only an installed app. Inputs are checked the way
 // Shopify reports problems (userErrors with field paths); a discount on the recurring price is
 // refused by name rather than ignored.
-import { randomUUID } from "node:crypto";
-import { GraphQLError } from "graphql";
 import { kindOf } from "../../ids";
 import { fromDecimalString } from "../../money";
 import { SandboxError } from "../../state";
 import { UsageRecordRefusal, type AppPlanInput } from "../../billing";
+import { internalError } from "../../holds";
 import type { AdminContext } from "../context";
 import { assertGid } from "../query-root";
 import { NotImplementedError } from "../strict-resolver";
@@ -134,12 +133,4 @@ function moneyOf(money: MoneyInput | null | undefined, field: string[], error: (
   }
   currencies.add(currency);
   return minor;
-}
-
-/** What Shopify answers when it fails on its side: no data for the field, an internal error. */
-function internalError(): GraphQLError {
-  const requestId = randomUUID();
-  return new GraphQLError(`Internal error. Looks like something went wrong on our end.\nRequest ID: ${requestId} (include this in support requests).`, {
-    extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
-  });
 }

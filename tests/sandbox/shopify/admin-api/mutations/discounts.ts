@@ -38,8 +38,9 @@ interface BasicCodeDiscountInput {
 
 const ROOT = "basicCodeDiscount";
 
-export function discountCodeBasicCreate(args: Args, context: AdminContext) {
+export async function discountCodeBasicCreate(args: Args, context: AdminContext) {
   requireScope(context, "write_discounts", "discountCodeBasicCreate");
+  await context.state.holds.pass("discountCodeBasicCreate", context.shop.domain);
   const input = args.basicCodeDiscount as BasicCodeDiscountInput;
   refuseUnmodelled(input);
   const errors: UserError[] = [];

@@ -38,7 +38,10 @@ export function appInstallationView(context: AdminContext) {
   return {
     __typename: "AppInstallation",
     id: derivedGid("AppInstallation", numericIdOf(shop.id)),
-    activeSubscriptions: () => state.billing.active(shop.domain).map((subscription) => appSubscriptionView(context, subscription)),
+    activeSubscriptions: async () => {
+      await state.holds.pass("activeSubscriptions", shop.domain);
+      return state.billing.active(shop.domain).map((subscription) => appSubscriptionView(context, subscription));
+    },
     allSubscriptions: (args: Args) => {
       if (args.sortKey !== undefined && args.sortKey !== null && args.sortKey !== "CREATED_AT" && args.sortKey !== "ID") {
         throw new NotImplementedError(`allSubscriptions(sortKey: ${String(args.sortKey)})`);

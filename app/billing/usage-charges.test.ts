@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
+import prisma from "~/db.server";
+import { PLAN, usageChargeKey } from "./plan";
+import { settleAllPendingCharges } from "./usage-charges.server";
+
+async function pendingCharge(shop: string) {
+  const show = await prisma.show.create({ data: { shop, title: "Aired", startsAt: new Date("2026-12-01T17:00:00Z"), status: "live", wentLiveAt: new Date() } });
+  await prisma.showUsageCharge.create({ data: { shop, showId: show.id, idempotencyKey: usageChargeKey(show.id), amountMinor: PLAN.perShowMinor, currency: PLAN.currency } });
+}
+
+describe("the scheduler's pass over pending usage charges", () => {
+  it("goes on to the other shops when one shop's settling fails, and says which failed", async () => {
+    const broken = `broken-${randomUUID().slice(0, 8)}.myshopify.com`;
+    const healthy = `healthy-${randomUUID().slice(0, 8)}.myshopify.com`;
+    await pendingCharge(broken);
+    await pendingCharge(healthy);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const settled: string[] = [];
+
+    const pass = await settleAllPendingCharges({
+      settleShop: async (shop) => {
+        if (shop === broken) throw new Error("database is locked");
+        settled.push(shop);
+        return { settled: 1, pending: 0 };
+      },
+    });
+
+    expect(pass.ran).toBe(true);
+    expect(pass.shops).toEqual(expect.arrayContaining([broken, healthy]));
+    expect(settled).toContain(healthy);
+    expect(pass.failed).toEqual([{ shop: broken, error: "database is locked" }]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`${broken}: settling pending usage charges failed`));
+  });
+});
