@@ -3,8 +3,7 @@
 // variants those levels feed, all in one transaction, so a batch counts entirely or not at all
 // (a failed one leaves no receipt behind, and Shopify's retry is acted on). Viewers hear after
 // the commit.
-import { databaseProvider, sqliteFilePath } from "~/db/driver-adapter.server";
-import { env } from "~/env.server";
+import { sqliteConnection } from "~/db.server";
 import { Batcher } from "./batcher";
 import { runForItems } from "./item-queue.server";
 import type { OnlineLocations } from "./levels";
@@ -47,14 +46,17 @@ declare global {
 }
 
 /** better-sqlite3 directly on SQLite (sqlite-level-writer.server.ts says why), Prisma elsewhere. */
-export function levelWriter(): LevelWriter {
-  const url = env().DATABASE_URL;
-  globalThis.liveShowsLevelWriter ??= databaseProvider(url) === "sqlite" ? new SqliteLevelWriter(sqliteFilePath(url)) : prismaLevelWriter;
+export async function levelWriter(): Promise<LevelWriter> {
+  if (!globalThis.liveShowsLevelWriter) {
+    const connection = await sqliteConnection();
+    globalThis.liveShowsLevelWriter ??= connection ? new SqliteLevelWriter(connection) : prismaLevelWriter;
+  }
   return globalThis.liveShowsLevelWriter;
 }
 
 /** Applies the deliveries (see the top of this file); answers each one's outcome, in order. */
-export async function applyLevelDeliveries(deliveries: readonly LevelDelivery[], writer: LevelWriter = levelWriter()): Promise<DeliveryOutcome[]> {
+export async function applyLevelDeliveries(deliveries: readonly LevelDelivery[], chosen?: LevelWriter): Promise<DeliveryOutcome[]> {
+  const writer = chosen ?? (await levelWriter());
   const items = deliveries.map(({ shop, level }) => ({ shop, inventoryItemId: level.inventoryItemId }));
   return runForItems(items, async () => {
     const online = new Map<string, OnlineLocations>();

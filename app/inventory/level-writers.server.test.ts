@@ -4,18 +4,16 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import prisma from "~/db.server";
-import { databaseProvider, sqliteFilePath } from "~/db/driver-adapter.server";
-import { env } from "~/env.server";
+import prisma, { sqliteConnection } from "~/db.server";
 import type { LevelDelivery, LevelWriter } from "./level-deliveries.server";
 import { at, levelUpdates, readingsOf, truthOf } from "../../tests/support/level-properties";
 import { levelKey, totalAvailable, type LevelUpdate, type OnlineLocations } from "./levels";
 import { prismaLevelWriter } from "./prisma-level-writer.server";
 import { SqliteLevelWriter } from "./sqlite-level-writer.server";
 
-const url = env().DATABASE_URL;
+const connection = await sqliteConnection();
 const writers: Array<[string, LevelWriter]> = [["Prisma", prismaLevelWriter]];
-if (databaseProvider(url) === "sqlite") writers.push(["better-sqlite3", new SqliteLevelWriter(sqliteFilePath(url))]);
+if (connection) writers.push(["better-sqlite3", new SqliteLevelWriter(connection)]);
 
 const newShop = () => `writer-${randomUUID().slice(0, 8)}.myshopify.com`;
 const [ITEM, OTHER_ITEM] = ["gid://shopify/InventoryItem/9007199254740993", "gid://shopify/InventoryItem/9007199254740995"];
@@ -114,22 +112,26 @@ describe.each(writers)("the %s level writer", (_, writer) => {
   });
 });
 
-describe.runIf(databaseProvider(url) === "sqlite")("the better-sqlite3 writer beside a Prisma transaction", () => {
-  it("waits for the transaction to end instead of failing or blocking it", async () => {
+describe.runIf(connection !== null)("the better-sqlite3 writer beside a Prisma transaction", () => {
+  it("waits for the transaction on its connection to end instead of writing inside it", async () => {
     const shop = newShop();
-    const writer = new SqliteLevelWriter(sqliteFilePath(url));
+    const writer = new SqliteLevelWriter(connection as NonNullable<typeof connection>);
     let release: () => void = () => {};
     let holding: () => void = () => {};
     const held = new Promise<void>((resolve) => (holding = resolve));
+    // The transaction ends by rolling back: a batch written inside it would vanish with it.
     const transaction = prisma.$transaction(async (tx) => {
       await tx.shop.create({ data: { domain: shop } });
       holding();
       await new Promise<void>((resolve) => (release = resolve));
+      throw new Error("rolled back");
     });
     await held;
     const write = writer.write([delivery(shop)], everywhere(shop));
     release();
-    await transaction;
+    await expect(transaction).rejects.toThrow("rolled back");
     expect((await write).outcomes).toEqual(["applied"]);
+    expect(await prisma.webhookReceipt.count({ where: { shop } })).toBe(1);
+    expect(await prisma.shop.count({ where: { domain: shop } })).toBe(0);
   });
 });

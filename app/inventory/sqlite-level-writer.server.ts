@@ -4,12 +4,11 @@
 // The rules are the ones stock.server.ts writes for Prisma (newer wins, lower on a tie; totals
 // over the online locations); the writer contract test holds both writers to them.
 import { orderedId } from "~/db/ordered-id";
-import Database from "better-sqlite3";
-import { WAL_CHECKPOINT_PAGES } from "~/db/sqlite-settings";
+import type Database from "better-sqlite3";
 import type { OnlineLocations } from "./levels";
 import type { ChangedVariant, DeliveryOutcome, LevelDelivery, LevelWrite, LevelWriter } from "./level-deliveries.server";
 
-/** How long a batch waits, in all, for another connection's transaction to end. */
+/** How long a batch waits, in all, for a transaction of Prisma's (or another process's) to end. */
 const BUSY_PATIENCE_MS = 5_000;
 
 /** A VariantStock row as SQLite answers it: booleans are 0 or 1. */
@@ -19,17 +18,11 @@ type StoredVariant = Omit<ChangedVariant["variant"], "tracked"> & { tracked: num
 const timestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 export class SqliteLevelWriter implements LevelWriter {
-  private readonly db: Database.Database;
   private readonly statements;
   private readonly applyBatch;
 
-  constructor(file: string) {
-    // No busy timeout: waiting inside SQLite would block the event loop, and with it a Prisma
-    // transaction of this same process that holds the lock. A busy batch is retried instead.
-    this.db = new Database(file, { timeout: 0 });
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+  /** `db` is Prisma's own connection (app/db.server.ts `sqliteConnection`): see SharedSqliteAdapter for why. */
+  constructor(private readonly db: Database.Database) {
     this.statements = {
       recordReceipt: this.db.prepare(`
         INSERT INTO "WebhookReceipt" ("id", "source", "eventId", "shop", "topic", "receivedAt")
@@ -50,7 +43,9 @@ export class SqliteLevelWriter implements LevelWriter {
             AND (:online IS NULL OR l."locationId" IN (SELECT value FROM json_each(:online))))
         UPDATE "VariantStock" SET "available" = (SELECT "available" FROM total), "updatedAt" = :now
         WHERE "shop" = :shop AND "inventoryItemId" = :item AND "available" <> (SELECT "available" FROM total)
-        RETURNING "variantId", "productId", "inventoryItemId", "tracked", "available"`),
+        RETURNING "variantId", "productId", "inventoryItemId", "tracked", "available"`)
+        // Prisma's connection reads integers as BigInt by default; a stock count fits a number.
+        .safeIntegers(false),
     };
     this.applyBatch = this.db.transaction((deliveries: readonly LevelDelivery[], online: ReadonlyMap<string, OnlineLocations>): LevelWrite => {
       const now = timestamp(new Date());
@@ -80,13 +75,18 @@ export class SqliteLevelWriter implements LevelWriter {
   async write(deliveries: readonly LevelDelivery[], online: ReadonlyMap<string, OnlineLocations>): Promise<LevelWrite> {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      try {
-        // IMMEDIATE takes the write lock up front: a deferred transaction could fail halfway.
-        return this.applyBatch.immediate(deliveries, online);
-      } catch (error) {
-        if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() - started > BUSY_PATIENCE_MS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 50)));
+      // A transaction of Prisma's is open on this connection across its awaits: writing now would
+      // write inside it. The batch runs whole between two of Prisma's steps instead.
+      if (!this.db.inTransaction) {
+        try {
+          // IMMEDIATE takes the write lock up front: a deferred transaction could fail halfway.
+          return this.applyBatch.immediate(deliveries, online);
+        } catch (error) {
+          if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+        }
       }
+      if (Date.now() - started > BUSY_PATIENCE_MS) throw Object.assign(new Error("The database stayed busy; the stock batch was not written"), { code: "SQLITE_BUSY" });
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 50)));
     }
   }
 }
