@@ -12,6 +12,7 @@ import type { AppPlanInput } from "../sandbox/shopify/billing";
 import { adminClient, type AdminClient } from "../support/admin-client";
 import { ACCEPTED_APP_PLAN } from "../support/app-plan";
 import { startStack, type Stack } from "../support/stack";
+import { createShowThroughAdmin } from "../support/show-form";
 
 const CRON_SECRET = "billing-test-cron-secret";
 let stack: Stack;
@@ -49,17 +50,7 @@ async function openShop(label: string, plan: AppPlanInput | null): Promise<Billi
 
 async function createShow(shop: BillingShop, title: string, mode: "public" | "rehearsal" = "public") {
   const product = stack.shopify.state.findProduct(shop.domain, shop.productId)!;
-  const response = await shop.admin.post("/app/shows/new", {
-    title,
-    description: "",
-    startsAt: "2026-12-01T18:00",
-    durationMinutes: "45",
-    hostName: "Astrid",
-    mode,
-    products: JSON.stringify([{ id: product.id, title: product.title, handle: product.handle, imageUrl: product.imageUrl }]),
-  });
-  expect(response.status).toBe(302);
-  const id = response.headers.get("location")?.match(/\/app\/shows\/([^/?]+)/)?.[1] ?? "";
+  const id = await createShowThroughAdmin(shop.admin, [product], { title, hostName: "Astrid", mode });
   return prisma.show.findFirstOrThrow({ where: { id, shop: shop.domain } });
 }
 

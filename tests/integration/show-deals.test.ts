@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { adminClient, type AdminClient } from "../support/admin-client";
 import { startStack, type Stack } from "../support/stack";
+import { createdShowId, postShowForm } from "../support/show-form";
 
 let stack: Stack;
 let admin: AdminClient;
@@ -19,21 +20,10 @@ afterAll(async () => {
   await stack?.close();
 });
 
-function lineup(count: number) {
-  return stack.shopify.state
-    .getShop(shop)
-    .products.slice(0, count)
-    .map(({ id, title, handle, imageUrl }) => ({ id, title, handle, imageUrl }));
-}
-
 /** Posts the show form as the browser does; the seeded shop is in Europe/Stockholm and sells in SEK. */
 function postShow(title: string, deal: Record<string, string>) {
-  return admin.post("/app/shows/new", {
+  return postShowForm(admin, stack.shopify.state.getShop(shop).products.slice(0, 2), {
     title,
-    startsAt: "2026-12-01T18:00",
-    durationMinutes: "45",
-    mode: "public",
-    products: JSON.stringify(lineup(2)),
     dealEnabled: "on",
     dealKind: "percentage",
     dealAmount: "20",
@@ -44,9 +34,7 @@ function postShow(title: string, deal: Record<string, string>) {
 }
 
 async function savedShow(response: Response) {
-  expect(response.status).toBe(302);
-  const showId = response.headers.get("location")!.match(/\/app\/shows\/([^/?]+)/)![1]!;
-  return prisma.show.findUniqueOrThrow({ where: { id: showId }, include: { products: { orderBy: { position: "asc" } }, deals: true } });
+  return prisma.show.findUniqueOrThrow({ where: { id: createdShowId(response) }, include: { products: { orderBy: { position: "asc" } }, deals: true } });
 }
 
 function uniqueCode(prefix: string) {

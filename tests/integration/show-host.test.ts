@@ -4,8 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { createPayoutShop, inviteThroughAdmin, type PayoutShop } from "../support/creator-payouts";
+import { createPayoutShop, inviteThroughAdmin, payoutShopLineup, type PayoutShop } from "../support/creator-payouts";
 import { startStack, type Stack } from "../support/stack";
+import { createdShowId, postShowForm } from "../support/show-form";
 
 let stack: Stack;
 
@@ -20,21 +21,11 @@ afterAll(async () => {
 const email = (label: string) => `${label}-${randomUUID().slice(0, 8)}@creators.example`;
 
 function showForm(target: PayoutShop, title: string, host: Record<string, string>) {
-  return target.admin.post("/app/shows/new", {
-    title,
-    description: "",
-    startsAt: "2026-12-01T18:00",
-    durationMinutes: "45",
-    mode: "public",
-    products: JSON.stringify([{ id: target.productId, title: "Wool Scarf", handle: "wool-scarf", imageUrl: null }]),
-    ...host,
-  });
+  return postShowForm(target.admin, payoutShopLineup(target), { title, ...host });
 }
 
 async function scheduleShow(target: PayoutShop, title: string, host: Record<string, string>) {
-  const response = await showForm(target, title, host);
-  expect(response.status).toBe(302);
-  const showId = response.headers.get("location")?.match(/\/app\/shows\/([^/?]+)/)?.[1] ?? "";
+  const showId = createdShowId(await showForm(target, title, host));
   return prisma.show.findFirstOrThrow({ where: { id: showId, shop: target.shop } });
 }
 

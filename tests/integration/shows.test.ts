@@ -6,6 +6,7 @@ import { sandboxMux } from "../sandbox/config";
 import { muxSignatureHeader } from "../sandbox/mux";
 import { adminClient, type AdminClient } from "../support/admin-client";
 import { startStack, type Stack } from "../support/stack";
+import { createShowThroughAdmin } from "../support/show-form";
 
 let stack: Stack;
 let admin: AdminClient;
@@ -21,26 +22,8 @@ afterAll(async () => {
 });
 
 async function createShow(title: string, productCount = 3, extra: Record<string, string> = {}) {
-  const products = stack.shopify.state.getShop(shop).products.slice(0, productCount).map((product) => ({
-    id: product.id,
-    title: product.title,
-    handle: product.handle,
-    imageUrl: product.imageUrl,
-  }));
-  const response = await admin.post("/app/shows/new", {
-    title,
-    description: "",
-    startsAt: "2026-12-01T18:00",
-    durationMinutes: "45",
-    hostName: "Astrid",
-    mode: "public",
-    products: JSON.stringify(products),
-    ...extra,
-  });
-  expect(response.status).toBe(302);
-  const showId = response.headers.get("location")?.match(/\/app\/shows\/([^/?]+)/)?.[1];
-  expect(showId).toBeTruthy();
-  return prisma.show.findFirstOrThrow({ where: { id: showId!, shop }, include: { products: { orderBy: { position: "asc" } } } });
+  const showId = await createShowThroughAdmin(admin, stack.shopify.state.getShop(shop).products.slice(0, productCount), { title, hostName: "Astrid", ...extra });
+  return prisma.show.findFirstOrThrow({ where: { id: showId, shop }, include: { products: { orderBy: { position: "asc" } } } });
 }
 
 function reactEscaped(text: string) {

@@ -13,6 +13,7 @@ import { muxSignatureHeader } from "../sandbox/mux";
 import type { SandboxOrder, SandboxVariant } from "../sandbox/shopify/state";
 import { adminClient, type AdminClient } from "./admin-client";
 import type { Stack } from "./stack";
+import { createShowThroughAdmin, type LineupProduct } from "./show-form";
 
 export const SHOW_CLAIM_KEY = "_live_show";
 
@@ -58,19 +59,14 @@ export async function inviteThroughAdmin(target: PayoutShop, input: { name: stri
   return prisma.creator.findFirstOrThrow({ where: { shop: target.shop, email: input.email.toLowerCase() } });
 }
 
+/** The shop's one product, as the show form's lineup. */
+export function payoutShopLineup(target: PayoutShop): LineupProduct[] {
+  return [{ id: target.productId, title: "Wool Scarf", handle: "wool-scarf", imageUrl: null }];
+}
+
 /** Schedules a show of the shop's product through the admin, makes the creator its host, and takes it live with Mux's signed webhook. */
 export async function liveShowHostedBy(stack: Stack, target: PayoutShop, creatorId: string, options: { title?: string; mode?: "public" | "rehearsal"; percent?: string } = {}) {
-  const created = await target.admin.post("/app/shows/new", {
-    title: options.title ?? "Scarves, live",
-    description: "",
-    startsAt: "2026-12-01T18:00",
-    durationMinutes: "45",
-    hostName: "",
-    mode: options.mode ?? "public",
-    products: JSON.stringify([{ id: target.productId, title: "Wool Scarf", handle: "wool-scarf", imageUrl: null }]),
-  });
-  expect(created.status).toBe(302);
-  const showId = created.headers.get("location")?.match(/\/app\/shows\/([^/?]+)/)?.[1] ?? "";
+  const showId = await createShowThroughAdmin(target.admin, payoutShopLineup(target), { title: options.title ?? "Scarves, live", hostName: "", mode: options.mode ?? "public" });
   const assigned = await target.admin.post(`/app/creators/${creatorId}`, { intent: "assign_show", showId, commissionPercent: options.percent ?? "" });
   expect(assigned.status).toBe(200);
   const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop: target.shop } });

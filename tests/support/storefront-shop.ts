@@ -8,6 +8,7 @@ import prisma from "~/db.server";
 import type { SandboxLocation, SandboxProduct, SandboxShop } from "../sandbox/shopify/state";
 import { adminClient, type AdminClient } from "./admin-client";
 import type { Stack } from "./stack";
+import { createShowThroughAdmin } from "./show-form";
 
 export const STOREFRONT_TIMEZONE = "Europe/Stockholm";
 
@@ -104,17 +105,7 @@ export async function createShow(
   shop: StorefrontShop,
   { title, products, startsAt = shopLocalTime(120), mode = "public" }: { title: string; products: SandboxProduct[]; startsAt?: string; mode?: "public" | "rehearsal" },
 ): Promise<CreatedShow> {
-  const response = await shop.admin.post("/app/shows/new", {
-    title,
-    description: "Calm, close-up, and questions welcome.",
-    startsAt,
-    durationMinutes: "45",
-    hostName: "Astrid",
-    mode,
-    products: JSON.stringify(products.map((product) => ({ id: product.id, title: product.title, handle: product.handle, imageUrl: product.imageUrl }))),
-  });
-  expect(response.status).toBe(302);
-  const id = response.headers.get("location")?.match(/\/app\/shows\/([^/?]+)/)?.[1] ?? "";
+  const id = await createShowThroughAdmin(shop.admin, products, { title, description: "Calm, close-up, and questions welcome.", startsAt, hostName: "Astrid", mode });
   const show = await prisma.show.findFirstOrThrow({ where: { id, shop: shop.domain }, include: { products: true } });
   expect(show.muxLiveStreamId).toBeTruthy();
   return {
