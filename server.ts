@@ -97,9 +97,21 @@ async function nodeHandlers(build: ServerBuild | (() => Promise<ServerBuild>)): 
   return current.entry.module as NodeHandlers;
 }
 
+/**
+ * A socket handed over by whoever started the process (systemd's socket activation, or a test
+ * that bound the port first so no other process can take it) is fd 3 with LISTEN_FDS=1.
+ */
+function listenTarget(): { fd: number } | { port: number; host: string } {
+  const inherited = process.env.LISTEN_FDS === "1" && (!process.env.LISTEN_PID || Number(process.env.LISTEN_PID) === process.pid);
+  return inherited ? { fd: 3 } : { port, host };
+}
+
 const { app, build } = await createApp();
-const server = createServer(serveInventoryLevelWebhooks(app, build)).listen(port, host, () => {
-  console.log(`Live Shows app listening on http://${host}:${port}`);
+const server = createServer(serveInventoryLevelWebhooks(app, build));
+server.listen(listenTarget(), () => {
+  const address = server.address();
+  const bound = typeof address === "object" && address ? `${address.address}:${address.port}` : `${host}:${port}`;
+  console.log(`Live Shows app listening on http://${bound}`);
 });
 nodeHandlers(build)
   .then((handlers) => {

@@ -8,15 +8,16 @@ import { uniqueShop } from "~/commissions/test-payloads";
 import { createShowWithCreator } from "~/commissions/test-shows";
 import prisma from "~/db.server";
 import { startShopifyEmulator, type ShopifyEmulator } from "../sandbox/shopify/index";
-import { freePort, startAppServer, type AppServer } from "../support/app-server";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { reservePort } from "../support/reserved-port";
 
 let app: AppServer;
 let emulator: ShopifyEmulator;
 
 beforeAll(async () => {
-  const port = await freePort();
-  emulator = await startShopifyEmulator({ appUrl: `http://127.0.0.1:${port}` });
-  app = await startAppServer({ SHOPIFY_SANDBOX_URL: emulator.url }, port);
+  const appSocket = await reservePort();
+  emulator = await startShopifyEmulator({ appUrl: appSocket.url });
+  app = await startAppServer({ SHOPIFY_SANDBOX_URL: emulator.url }, appSocket);
 });
 
 afterEach(() => {

@@ -1,8 +1,9 @@
 // Starts the built app (server.ts serving build/) as its own process, as production runs it.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { appTestEnv } from "./app-env";
+import { INHERITED_SOCKET_ENV, reservePort, type ReservedPort } from "./reserved-port";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -13,43 +14,42 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-export async function startAppServer(env: Record<string, string> = {}, port?: number): Promise<AppServer> {
-  const chosenPort = port ?? (await freePort());
-  const url = `http://127.0.0.1:${chosenPort}`;
+/**
+ * Starts the app on a socket bound beforehand (reserved here unless given), so the port is the
+ * app's without a window for another process; give one when the sandbox must know the app's URL
+ * before the app starts.
+ */
+export async function startAppServer(env: Record<string, string> = {}, reserved?: ReservedPort): Promise<AppServer> {
+  const socket = reserved ?? (await reservePort());
+  const { url, port } = socket;
   let output = "";
   const child = spawn(process.execPath, ["server.ts"], {
     cwd: ROOT,
-    env: { ...process.env, ...appTestEnv({ SHOPIFY_APP_URL: url, ...env }), PORT: String(chosenPort), HOST: "127.0.0.1" },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...appTestEnv({ SHOPIFY_APP_URL: url, ...env }), PORT: String(port), ...INHERITED_SOCKET_ENV },
+    stdio: ["ignore", "pipe", "pipe", socket.fd],
   });
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  // The child holds the socket now; this process's copy would only compete for connections.
+  const released = socket.release();
+  // Piped above; Node's types lose that when stdio has a fourth entry.
+  const [stdout, stderr] = [child.stdout, child.stderr] as [Readable, Readable];
+  stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
   await new Promise<void>((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`The app exited (${code}) before listening:\n${output}`));
     child.once("exit", onExit);
-    child.stdout.on("data", () => {
+    stdout.on("data", () => {
       if (output.includes("listening on")) {
         child.off("exit", onExit);
         resolve();
       }
     });
   });
+  await released;
 
   return {
     url,
-    port: chosenPort,
+    port,
     logs: () => output,
     close: () =>
       new Promise<void>((resolve) => {

@@ -7,7 +7,8 @@ import { startStripeEmulator, type StripeEmulator } from "../sandbox/stripe";
 import { startMailSandbox, type MailSandbox } from "../sandbox/mail";
 import type { AppPlanInput } from "../sandbox/shopify/billing";
 import { ACCEPTED_APP_PLAN } from "./app-plan";
-import { freePort, startAppServer, type AppServer } from "./app-server";
+import { startAppServer, type AppServer } from "./app-server";
+import { reservePort } from "./reserved-port";
 
 export interface Stack {
   appUrl: string;
@@ -20,6 +21,7 @@ export interface Stack {
 }
 
 export interface StackOptions {
+  /** The app's port; any free one when not given (or 0). */
   appPort?: number;
   shopifyPort?: number;
   muxPort?: number;
@@ -33,8 +35,8 @@ export interface StackOptions {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const appPort = options.appPort ?? (await freePort());
-  const appUrl = `http://127.0.0.1:${appPort}`;
+  const appSocket = await reservePort(options.appPort);
+  const appUrl = appSocket.url;
   const [shopify, mux, stripe, mail] = await Promise.all([
     startShopifyEmulator({
       appUrl,
@@ -55,7 +57,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       MAIL_URL: mail.url,
       ...options.env,
     },
-    appPort,
+    appSocket,
   );
   return {
     appUrl,

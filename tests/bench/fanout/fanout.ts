@@ -3,7 +3,7 @@
 // clients, the same payload bytes and the same timing against nchan (nginx) as the baseline.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { freePort } from "../../support/app-server";
+import { reservePort } from "../../support/reserved-port";
 import { BENCH_ORIGIN, BENCH_SHOP, BENCH_SHOW_ID, FANOUT_ITEM, LOCATIONS, SEEDED_AT, inventoryLevelBody, webhookHeaders } from "../lib/catalog";
 import { copyDatabase } from "../lib/prepare";
 import { startApp, track } from "../lib/processes";
@@ -97,7 +97,7 @@ interface Server {
 async function startTarget(target: FanoutTarget, clients: number, options: FanoutOptions): Promise<Server> {
   const dir = path.join(options.workDir, `fanout-${target}-${clients}`);
   if (target === "nchan") {
-    const nchan = await startNchan(dir, await freePort());
+    const nchan = await startNchan(dir, await reservePort());
     return {
       port: nchan.port,
       streamPath: nchan.subscribePath(BENCH_SHOW_ID),
@@ -107,8 +107,9 @@ async function startTarget(target: FanoutTarget, clients: number, options: Fanou
       close: nchan.close,
     };
   }
-  const port = await freePort();
-  const app = await startApp(port, {
+  const socket = await reservePort();
+  const { port } = socket;
+  const app = await startApp(socket, {
     DATABASE_URL: copyDatabase(options.templateDb, path.join(dir, "app.db")),
     LIVE_SHOWS_BUILD_DIR: options.buildDir,
     ...options.appEnv,

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
 import { track } from "../lib/processes";
+import type { ReservedPort } from "../../support/reserved-port";
 
 export const NCHAN_MODULE = "/usr/lib/nginx/modules/ngx_nchan_module.so";
 export const NGINX_BIN = "/usr/sbin/nginx";
@@ -67,14 +68,25 @@ http {
 `;
 }
 
-export async function startNchan(dir: string, port: number, workers = 1): Promise<NchanServer> {
+/**
+ * nginx takes over the socket the bench bound (listed in its NGINX variable, the mechanism of its
+ * binary upgrade), so no other process can take the port between choosing it and listening.
+ */
+export async function startNchan(dir: string, socket: ReservedPort, workers = 1): Promise<NchanServer> {
+  const { port } = socket;
   const prefix = path.resolve(dir);
   mkdirSync(path.join(prefix, "tmp"), { recursive: true });
   const conf = path.join(prefix, "nginx.conf");
   writeFileSync(conf, nchanConfig(prefix, port, workers));
   writeFileSync(path.join(prefix, "error.log"), "");
   let output = "";
-  const child: ChildProcess = track(spawn(NGINX_BIN, ["-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log")], { stdio: ["ignore", "pipe", "pipe"] }));
+  const child: ChildProcess = track(
+    spawn(NGINX_BIN, ["-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log")], {
+      env: { ...process.env, NGINX: "3;" },
+      stdio: ["ignore", "pipe", "pipe", socket.fd],
+    }),
+  );
+  void socket.release();
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

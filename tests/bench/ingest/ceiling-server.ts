@@ -30,7 +30,8 @@ const server = createServer((incoming, outgoing) => {
 });
 
 server.keepAliveTimeout = 65_000;
-server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log(`Ceiling webhook server listening on ${process.env.PORT}`));
+// The bench binds the port and hands the socket over as fd 3 (tests/support/reserved-port.ts).
+server.listen(process.env.LISTEN_FDS === "1" ? { fd: 3 } : { port: Number(process.env.PORT), host: "127.0.0.1" }, () => console.log(`Ceiling webhook server listening on ${process.env.PORT}`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close(() => process.exit(0));

@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { appTestEnv } from "../../support/app-env";
-import { freePort } from "../../support/app-server";
+import { reservePort } from "../../support/reserved-port";
 import { copyDatabase } from "../lib/prepare";
 import { startApp, startNodeServer, track, type NodeServer } from "../lib/processes";
 import { median } from "../lib/stats";
@@ -82,16 +82,16 @@ class WebhookLoad {
 }
 
 async function startTarget(target: IngestTarget, options: IngestOptions): Promise<NodeServer> {
-  const port = await freePort();
+  const socket = await reservePort();
   const database = target === "template-stock" ? options.databases.rollback : options.databases.wal;
   const env: Record<string, string> = { DATABASE_URL: copyDatabase(database, path.join(options.workDir, `ingest-${target}`, "app.db")) };
   if (target === "template") env.BENCH_SQLITE_LIKE_APP = "1";
   if (options.profileDir) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.join(options.profileDir, target)}`;
-  if (target === "live-shows") return startApp(port, { LIVE_SHOWS_BUILD_DIR: options.buildDir, ...env });
+  if (target === "live-shows") return startApp(socket, { LIVE_SHOWS_BUILD_DIR: options.buildDir, ...env });
   return startNodeServer(
     ["--import", "tsx", path.join(import.meta.dirname, target === "ceiling" ? "ceiling-server.ts" : "template-server.ts")],
-    { ...appTestEnv({ SHOPIFY_APP_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production", ...env }) },
-    port,
+    { ...appTestEnv({ SHOPIFY_APP_URL: socket.url, NODE_ENV: "production", ...env }) },
+    socket,
   );
 }
 

@@ -85,7 +85,8 @@ if (process.env.BENCH_SQLITE_LIKE_APP === "1") {
 }
 
 server.keepAliveTimeout = 65_000;
-server.listen(Number(required("PORT")), "127.0.0.1", () => console.log(`Template webhook server listening on ${appUrl}`));
+// The bench binds the port and hands the socket over as fd 3 (tests/support/reserved-port.ts).
+server.listen(process.env.LISTEN_FDS === "1" ? { fd: 3 } : { port: Number(required("PORT")), host: "127.0.0.1" }, () => console.log(`Template webhook server listening on ${appUrl}`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close(() => void prisma.$disconnect().then(() => process.exit(0)));

@@ -3,6 +3,7 @@
 // error, Ctrl-C) is stopped on the way out, so a run never leaves servers behind.
 import { spawn, type ChildProcess } from "node:child_process";
 import { appTestEnv } from "../../support/app-env";
+import { INHERITED_SOCKET_ENV, type ReservedPort } from "../../support/reserved-port";
 import { ROOT } from "./prepare";
 
 const running = new Set<ChildProcess>();
@@ -47,11 +48,19 @@ export interface NodeServer {
   close(): Promise<void>;
 }
 
-/** Starts `node <args>` (a server) and waits until it prints readyText. */
-export async function startNodeServer(args: string[], env: Record<string, string>, port: number, readyText = "listening on"): Promise<NodeServer> {
+/** Starts `node <args>` (a server listening on the socket it inherits) and waits until it prints readyText. */
+export async function startNodeServer(args: string[], env: Record<string, string>, socket: ReservedPort, readyText = "listening on"): Promise<NodeServer> {
   const script = args.at(-1) ?? "node";
+  const { port } = socket;
   let output = "";
-  const child = track(spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "pipe"] }));
+  const child = track(
+    spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", ...INHERITED_SOCKET_ENV },
+      stdio: ["ignore", "pipe", "pipe", socket.fd],
+    }),
+  );
+  const released = socket.release();
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -69,6 +78,7 @@ export async function startNodeServer(args: string[], env: Record<string, string
       resolve();
     });
   });
+  await released;
   return {
     port,
     logs: () => output,
@@ -86,7 +96,6 @@ export async function startNodeServer(args: string[], env: Record<string, string
  * The built app as production runs it (`node server.ts` serving the build), with the sandbox's
  * credentials (tests/support/app-env.ts), its own database and build folder, NODE_ENV=production.
  */
-export function startApp(port: number, env: Record<string, string>): Promise<NodeServer> {
-  const url = `http://127.0.0.1:${port}`;
-  return startNodeServer(["server.ts"], { ...appTestEnv({ SHOPIFY_APP_URL: url, NODE_ENV: "production", ...env }) }, port);
+export function startApp(socket: ReservedPort, env: Record<string, string>): Promise<NodeServer> {
+  return startNodeServer(["server.ts"], { ...appTestEnv({ SHOPIFY_APP_URL: socket.url, NODE_ENV: "production", ...env }) }, socket);
 }
