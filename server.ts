@@ -31,6 +31,21 @@ function sandboxAdminHeaders(sandboxOrigin: string): express.RequestHandler {
   };
 }
 
+/**
+ * What Remix does not see fails here (a path Express cannot decode, a handler that threw): a short
+ * plain-text answer, never Express's HTML page with a stack trace.
+ */
+const answerError: express.ErrorRequestHandler = (error: { status?: number; statusCode?: number }, request, response, next) => {
+  if (response.headersSent) return next(error);
+  const status = error.status ?? error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    response.status(status).type("text/plain").send(status === 400 ? "Bad request: the address or body could not be read." : "Request refused.");
+    return;
+  }
+  console.error(`[server] ${request.method} ${request.originalUrl} failed:`, error);
+  response.status(500).type("text/plain").send("Something went wrong on our side. Please try again.");
+};
+
 async function createApp() {
   const app = express();
   app.disable("x-powered-by");
@@ -57,10 +72,12 @@ async function createApp() {
       .catch(next);
   });
   app.all("*", createRequestHandler({ build }));
+  app.use(answerError);
   return { app, build };
 }
 
 interface NodeHandlers {
+  guardRequestBody?: (request: IncomingMessage, response: ServerResponse) => boolean;
   handleRealtimeRequest?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   handleInventoryLevelWebhook?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   closeRealtimeStreams?: () => Promise<void>;
@@ -75,16 +92,20 @@ interface NodeHandlers {
 const INVENTORY_LEVEL_WEBHOOK = "/webhooks/inventory_levels/update";
 
 /**
- * The inventory webhooks of a flash sale, thousands a second, go to a plain Node handler that
- * verifies and stores them in batches, ahead of Express: routing alone cost a tenth of each.
+ * Every request meets the body-size guard first. The inventory webhooks of a flash sale,
+ * thousands a second, then go to a plain Node handler that verifies and stores them in batches,
+ * ahead of Express: routing alone cost a tenth of each.
  */
-function serveInventoryLevelWebhooks(app: express.Express, build: ServerBuild | (() => Promise<ServerBuild>)) {
+function serveRequests(app: express.Express, build: ServerBuild | (() => Promise<ServerBuild>)) {
   return (request: IncomingMessage, response: ServerResponse) => {
-    if (request.method !== "POST" || request.url !== INVENTORY_LEVEL_WEBHOOK) return app(request, response);
     nodeHandlers(build)
-      .then((handlers) => (handlers.handleInventoryLevelWebhook ? handlers.handleInventoryLevelWebhook(request, response) : app(request, response)))
+      .then((handlers) => {
+        if (handlers.guardRequestBody && !handlers.guardRequestBody(request, response)) return;
+        if (request.method !== "POST" || request.url !== INVENTORY_LEVEL_WEBHOOK || !handlers.handleInventoryLevelWebhook) return app(request, response);
+        return handlers.handleInventoryLevelWebhook(request, response);
+      })
       .catch((error: unknown) => {
-        console.error(`[server] ${INVENTORY_LEVEL_WEBHOOK} failed:`, error);
+        console.error(`[server] ${request.method} ${request.url} failed:`, error);
         if (!response.headersSent) response.writeHead(500).end();
       });
   };
@@ -107,7 +128,7 @@ function listenTarget(): { fd: number } | { port: number; host: string } {
 }
 
 const { app, build } = await createApp();
-const server = createServer(serveInventoryLevelWebhooks(app, build));
+const server = createServer(serveRequests(app, build));
 server.listen(listenTarget(), () => {
   const address = server.address();
   const bound = typeof address === "object" && address ? `${address.address}:${address.port}` : `${host}:${port}`;

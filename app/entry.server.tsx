@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { isCreatorPortalPath } from "./creators/portal-headers.server";
 
 export const streamTimeout = 5000;
 
@@ -11,6 +12,8 @@ export const streamTimeout = 5000;
 // socket itself, and inventory level webhooks come too fast for a web Request each.
 export { closeRealtimeStreams, handleRealtimeRequest } from "./realtime/node-stream.server";
 export { handleInventoryLevelWebhook } from "./inventory/level-webhook.server";
+// Every request passes the body-size guard first, before anything reads its body.
+export { guardRequestBody } from "./http/request-guard.server";
 // And the in-process timer that reconciles live shows' stock every few minutes.
 export { startLiveReconciliation, stopLiveReconciliation } from "./shows/live-reconciliation.server";
 // And the one that emails shoppers the show reminders they asked for, shortly before each show.
@@ -24,7 +27,8 @@ export default async function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  addDocumentResponseHeaders(request, responseHeaders);
+  // The creator portal sets its own framing policy (never framed); Shopify's would let a shop's admin frame it given ?shop=.
+  if (!isCreatorPortalPath(new URL(request.url).pathname)) addDocumentResponseHeaders(request, responseHeaders);
   const userAgent = request.headers.get("user-agent");
   const readyEvent = userAgent && isbot(userAgent) ? "onAllReady" : "onShellReady";
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/driver-adapter.server";
+import { DEFAULT_BODY_LIMITS } from "./http/body-limits";
+import { parseTrustedProxies } from "./http/client-address";
 
 const url = z.string().url();
 const secret = z.string().min(8, "must be at least 8 characters");
@@ -89,6 +91,28 @@ const variables = {
     // but the plan page should not show it pending for long.
     schema: z.coerce.number().int().min(30).max(86_400).default(300),
     purpose: "how often, in seconds (30 to 86400), the app retries the usage charges of shows Shopify did not confirm",
+  },
+  TRUSTED_PROXIES: {
+    schema: z
+      .string()
+      .optional()
+      .superRefine((value, context) => {
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          context.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
+    purpose:
+      "the load balancers or proxies in front of the app, as IP addresses or CIDR ranges separated by commas (e.g. 10.0.0.0/8); only through them is X-Forwarded-For believed for per-viewer limits",
+  },
+  BODY_LIMIT_WEBHOOK_BYTES: {
+    schema: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMITS.webhookBytes),
+    purpose: "the largest webhook body the app reads, in bytes (at least 1024); larger ones are refused with 413 before they are read",
+  },
+  BODY_LIMIT_OTHER_BYTES: {
+    schema: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMITS.otherBytes),
+    purpose: "the largest body of any other request (forms, app-proxy posts), in bytes (at least 1024)",
   },
   PORT: { schema: z.coerce.number().int().positive().default(3000), purpose: "the port the server listens on" },
 } as const;

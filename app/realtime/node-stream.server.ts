@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { nodeHeader } from "~/http/node-request";
+import { requestClientAddress } from "~/http/request-client.server";
 import { realtimeConfig } from "./config.server";
 import { closeRealtime } from "./hub-instance.server";
 import { NodeSseSink } from "./node-sink";
@@ -28,7 +29,7 @@ export async function handleRealtimeRequest(request: IncomingMessage, response: 
       origin: nodeHeader(request, "origin"),
       // EventSource sends the header on reconnect; polyfills that cannot set headers use the query.
       lastEventId: nodeHeader(request, "last-event-id") ?? url.searchParams.get("lastEventId"),
-      clientAddress: request.socket.remoteAddress ?? "unknown",
+      clientAddress: requestClientAddress(request),
       viewerToken: url.searchParams.get("token"),
     });
   } catch (error) {

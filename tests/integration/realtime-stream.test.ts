@@ -105,6 +105,28 @@ describe("the show stream", () => {
     for (const stream of [...held, admitted]) stream.close();
   });
 
+  it("counts viewers behind a trusted load balancer by their forwarded address, and believes no one else's header", async () => {
+    const balancer = "127.0.0.91";
+    const behindBalancer = await startAppServer({ REALTIME_MAX_CONNECTIONS_PER_ADDRESS: "1", TRUSTED_PROXIES: `${balancer}/32` });
+    try {
+      const fixture = await seedShowWithStock();
+      const url = streamUrl(behindBalancer.url, fixture);
+      const viewer = (address: string) => ({ "x-forwarded-for": address });
+      // Two viewers through the balancer: one stream each, though both arrive from its address.
+      const first = await open(url, viewer("198.51.100.1"), balancer);
+      const second = await open(url, viewer("198.51.100.2"), balancer);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect((await open(url, viewer("198.51.100.1"), balancer)).status).toBe(429);
+      // A client that is not the balancer cannot dodge its cap by writing the header itself.
+      const direct = "127.0.0.92";
+      expect((await open(url, viewer("203.0.113.1"), direct)).status).toBe(200);
+      expect((await open(url, viewer("203.0.113.2"), direct)).status).toBe(429);
+    } finally {
+      for (const stream of streams.splice(0)) stream.close();
+      await behindBalancer.close();
+    }
+  });
+
   it("sends heartbeat comments on an idle stream, and the snapshot carries the lineup, status and pins", async () => {
     const fixture = await seedShowWithStock();
     await prisma.showProduct.updateMany({ where: { shop: fixture.shop, showId: fixture.showId }, data: { pinnedAt: new Date() } });

@@ -10,6 +10,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 export interface AppServer {
   url: string;
   port: number;
+  /** The app's process id, e.g. to read its memory from /proc. */
+  pid: number;
   logs(): string;
   close(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function startAppServer(env: Record<string, string> = {}, reserved?
   return {
     url,
     port,
+    pid: child.pid as number,
     logs: () => output,
     close: () =>
       new Promise<void>((resolve) => {
