@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
+import { fromNow } from "../../tests/support/clock";
 import { PLAN, usageChargeKey } from "./plan";
 import { settleAllPendingCharges } from "./usage-charges.server";
 
 async function pendingCharge(shop: string) {
-  const show = await prisma.show.create({ data: { shop, title: "Aired", startsAt: new Date("2026-12-01T17:00:00Z"), status: "live", wentLiveAt: new Date() } });
+  const show = await prisma.show.create({ data: { shop, title: "Aired", startsAt: fromNow({ minutes: -2 }), status: "live", wentLiveAt: new Date() } });
   await prisma.showUsageCharge.create({ data: { shop, showId: show.id, idempotencyKey: usageChargeKey(show.id), amountMinor: PLAN.perShowMinor, currency: PLAN.currency } });
 }
 

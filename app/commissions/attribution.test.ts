@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import prisma from "~/db.server";
 import { orderPaid } from "~/webhooks/payloads";
+import { fromNow, shifted, wholeSeconds } from "../../tests/support/clock";
 import { recordOrderCommissions } from "./attribution.server";
-import { nextProductNumber, orderPaidBody, uniqueShop, type OrderFixture } from "./test-payloads";
+import { nextProductNumber, orderPaidBody, shopifyTime, uniqueShop, type OrderFixture } from "./test-payloads";
 import { createShowWithCreator } from "./test-shows";
 
 const attribute = (shop: string, order: ReturnType<typeof orderPaidBody>) => recordOrderCommissions(shop, orderPaid.parse(order));
@@ -21,8 +22,9 @@ describe("attributing orders/paid to a show's creator", () => {
     const shop = uniqueShop("attr");
     const product = nextProductNumber();
     const { show, creator } = await createShowWithCreator(shop, { lineup: [product], creatorBps: 1000 });
+    const placedAt = wholeSeconds(fromNow({ minutes: -45 }));
     const order = body({
-      createdAt: "2026-12-01T19:15:00+01:00",
+      createdAt: shopifyTime(placedAt),
       lines: [{ productNumber: product, price: "199.00", quantity: 2, discountAllocations: ["19.90"], showId: show.id }],
     });
 
@@ -46,7 +48,7 @@ describe("attributing orders/paid to a show's creator", () => {
       rateBps: 1000,
       payoutId: null,
     });
-    expect(entries[0]?.maturesAt.toISOString()).toBe("2026-12-15T18:15:00.000Z");
+    expect(entries[0]?.maturesAt.toISOString()).toBe(shifted(placedAt, { days: 14 }).toISOString());
     expect(warn).not.toHaveBeenCalled();
   });
 
@@ -56,12 +58,13 @@ describe("attributing orders/paid to a show's creator", () => {
     const product = nextProductNumber();
     const { show } = await createShowWithCreator(shop, { lineup: [product], creatorBps: 1000, showBps: 1250 });
 
-    await attribute(shop, body({ currency: "JPY", createdAt: "2026-12-01T18:30:00Z", lines: [{ productNumber: product, price: "1999", showId: show.id }] }));
+    const placedAt = wholeSeconds(fromNow({ minutes: -30 }));
+    await attribute(shop, body({ currency: "JPY", createdAt: placedAt.toISOString(), lines: [{ productNumber: product, price: "1999", showId: show.id }] }));
 
     const [entry] = await entriesOf(shop);
     // 1999 × 12.5% = 249.875 → 250 yen
     expect(entry).toMatchObject({ amountMinor: 250, currency: "JPY", rateBps: 1250 });
-    expect(entry?.maturesAt.toISOString()).toBe("2026-12-04T18:30:00.000Z");
+    expect(entry?.maturesAt.toISOString()).toBe(shifted(placedAt, { days: 3 }).toISOString());
   });
 
   it("falls back to the cart attribute, and earns only for the lines that were in the lineup", async () => {
@@ -137,8 +140,10 @@ describe("attributing orders/paid to a show's creator", () => {
     it("a show that was not live when the order was placed", async () => {
       const shop = uniqueShop("forged-early");
       const product = nextProductNumber();
-      const { show } = await createShowWithCreator(shop, { lineup: [product], wentLiveAt: new Date("2026-12-01T18:00:00Z") });
-      const order = body({ createdAt: "2026-12-01T18:59:00+01:00", lines: [{ productNumber: product, price: "10.00", showId: show.id }] });
+      const wentLiveAt = fromNow({ minutes: -30 });
+      const { show } = await createShowWithCreator(shop, { lineup: [product], wentLiveAt });
+      // Written at +01:00 as Shopify does: read as UTC, this minute before going live would be 59 minutes after.
+      const order = body({ createdAt: shopifyTime(shifted(wentLiveAt, { minutes: -1 })), lines: [{ productNumber: product, price: "10.00", showId: show.id }] });
       await expectRefused(shop, order, /before the show went live/);
     });
 

@@ -1,17 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { fromNow, shifted } from "../../tests/support/clock";
 import { checkShowClaim, type ClaimedShow } from "./claim-check";
 import { showClaimOf, SHOW_CLAIM_KEY } from "./show-claim";
 
 const SHOP = "north.myshopify.com";
 const PRODUCT = "gid://shopify/Product/8100000001";
-const ORDER_AT = new Date("2026-12-01T18:30:00Z");
+/** Ten days ago, so that orders from the replay days later are in the past as well. */
+const WENT_LIVE_AT = fromNow({ days: -10 });
+const ORDER_AT = shifted(WENT_LIVE_AT, { minutes: 30 });
 
 function show(overrides: Partial<ClaimedShow> = {}): ClaimedShow {
   return {
     id: "show-1",
     status: "live",
     mode: "public",
-    wentLiveAt: new Date("2026-12-01T18:00:00Z"),
+    wentLiveAt: WENT_LIVE_AT,
     commissionBps: null,
     lineupProductIds: new Set([PRODUCT]),
     creator: { id: "creator-1", shop: SHOP, commissionBps: 1000 },
@@ -32,11 +35,11 @@ describe("checkShowClaim", () => {
   });
 
   it.each(["ended", "replay_ready"])("earns after the live part, while the show is %s", (status) => {
-    expect(checkShowClaim(SHOP, show({ status }), line, new Date("2026-12-09T10:00:00Z")).earns).toBe(true);
+    expect(checkShowClaim(SHOP, show({ status }), line, shifted(WENT_LIVE_AT, { days: 8 })).earns).toBe(true);
   });
 
   it("earns for an order placed the very moment the show went live", () => {
-    expect(checkShowClaim(SHOP, show(), line, new Date("2026-12-01T18:00:00Z")).earns).toBe(true);
+    expect(checkShowClaim(SHOP, show(), line, new Date(WENT_LIVE_AT.getTime())).earns).toBe(true);
   });
 
   it.each<[string, ClaimedShow | null, Date, RegExp]>([
@@ -45,7 +48,7 @@ describe("checkShowClaim", () => {
     ["a draft", show({ status: "draft", wentLiveAt: null }), ORDER_AT, /draft, not live or in replay/],
     ["a scheduled show", show({ status: "scheduled", wentLiveAt: null }), ORDER_AT, /scheduled/],
     ["an archived show", show({ status: "archived" }), ORDER_AT, /archived/],
-    ["an order placed before the show went live", show(), new Date("2026-12-01T17:59:59Z"), /before the show went live/],
+    ["an order placed before the show went live", show(), shifted(WENT_LIVE_AT, { seconds: -1 }), /before the show went live/],
     ["a live show with no go-live time", show({ wentLiveAt: null }), ORDER_AT, /before the show went live/],
     ["a product outside the lineup", show({ lineupProductIds: new Set(["gid://shopify/Product/1"]) }), ORDER_AT, /was not in the show's lineup/],
     ["a show without a creator", show({ creator: null }), ORDER_AT, /no creator/],

@@ -3,14 +3,15 @@ import prisma from "~/db.server";
 import { orderPaid, refundCreate } from "~/webhooks/payloads";
 import { recordOrderCommissions } from "./attribution.server";
 import { recordRefundClawbacks } from "./clawbacks.server";
+import { shifted } from "../../tests/support/clock";
 import { creatorBalance } from "./ledger.server";
-import { nextProductNumber, orderPaidBody, refundCreateBody, uniqueShop, type LineFixture } from "./test-payloads";
+import { nextProductNumber, orderPaidBody, refundCreateBody, shopifyTime, uniqueShop, type LineFixture } from "./test-payloads";
 import { createShowWithCreator } from "./test-shows";
 
 type OrderBody = ReturnType<typeof orderPaidBody>;
 
-const refund = (shop: string, order: OrderBody, lines: { lineIndex: number; quantity: number }[], createdAt?: string) =>
-  recordRefundClawbacks(shop, refundCreate.parse(refundCreateBody(order, lines, createdAt)));
+const refund = (shop: string, order: OrderBody, lines: { lineIndex: number; quantity: number }[], refundedAt?: Date) =>
+  recordRefundClawbacks(shop, refundCreate.parse(refundCreateBody(order, lines, refundedAt && shopifyTime(refundedAt))));
 const clawbacksOf = (shop: string) => prisma.commissionEntry.findMany({ where: { shop, kind: "clawback" }, orderBy: { refundId: "asc" } }); // refund ids increase in the order the test made them
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
@@ -19,12 +20,12 @@ beforeEach(() => {
   vi.spyOn(console, "info").mockImplementation(() => {});
 });
 
-/** A shop with a live show and one paid, attributed order whose lines are given. */
+/** A shop with a live show and one paid, attributed order whose lines are given, placed during the show and maturing after the 14-day hold. */
 async function paidShowOrder(label: string, lines: (showId: string, product: number) => LineFixture[], creatorBps = 1000) {
   const shop = uniqueShop(label);
   const product = nextProductNumber();
   const { show, creator } = await createShowWithCreator(shop, { lineup: [product], creatorBps });
-  const order = orderPaidBody({ createdAt: "2026-12-01T19:15:00+01:00", lines: lines(show.id, product) });
+  const order = orderPaidBody({ lines: lines(show.id, product) });
   await recordOrderCommissions(shop, orderPaid.parse(order));
   const earning = await prisma.commissionEntry.findFirstOrThrow({ where: { shop, kind: "earn" } });
   if (!creator) throw new Error("the fixture has a creator");
@@ -106,22 +107,24 @@ describe("clawbacks from refunds/create", () => {
     });
     await prisma.commissionEntry.update({ where: { id: earning.id }, data: { payoutId: payout.id } });
 
-    await refund(shop, order, [{ lineIndex: 0, quantity: 1 }], "2026-12-20T09:00:00Z");
+    const refundedAt = shifted(earning.maturesAt, { days: 5 });
+    await refund(shop, order, [{ lineIndex: 0, quantity: 1 }], refundedAt);
 
     const [clawback] = await clawbacksOf(shop);
     expect(clawback).toMatchObject({ amountMinor: -1000, payoutId: null });
-    // The earning matured on Dec 15; the clawback counts from the refund.
-    expect(clawback?.maturesAt.toISOString()).toBe("2026-12-20T09:00:00.000Z");
-    expect(await creatorBalance(shop, creator.id, new Date("2026-12-21T00:00:00Z"))).toEqual([{ currency: "EUR", balanceMinor: -1000 }]);
+    // The earning matured days before the refund; the clawback counts from the refund.
+    expect(clawback?.maturesAt.toISOString()).toBe(refundedAt.toISOString());
+    expect(await creatorBalance(shop, creator.id, shifted(refundedAt, { hours: 15 }))).toEqual([{ currency: "EUR", balanceMinor: -1000 }]);
   });
 
   it("matures a clawback with its earning when the refund comes before the hold ends, so neither is ever paid", async () => {
     const { shop, creator, order, earning } = await paidShowOrder("claw-early", (showId, product) => [{ productNumber: product, price: "100.00", quantity: 1, showId }]);
-    await refund(shop, order, [{ lineIndex: 0, quantity: 1 }], "2026-12-02T09:00:00Z");
+    // The day after the order, thirteen days before its earning matures.
+    await refund(shop, order, [{ lineIndex: 0, quantity: 1 }], shifted(earning.maturesAt, { days: -13 }));
     const [clawback] = await clawbacksOf(shop);
     expect(clawback?.maturesAt.toISOString()).toBe(earning.maturesAt.toISOString());
-    expect(await creatorBalance(shop, creator.id, new Date("2026-12-10T00:00:00Z"))).toEqual([]);
-    expect(await creatorBalance(shop, creator.id, new Date("2026-12-16T00:00:00Z"))).toEqual([{ currency: "EUR", balanceMinor: 0 }]);
+    expect(await creatorBalance(shop, creator.id, shifted(earning.maturesAt, { days: -5 }))).toEqual([]);
+    expect(await creatorBalance(shop, creator.id, shifted(earning.maturesAt, { hours: 6 }))).toEqual([{ currency: "EUR", balanceMinor: 0 }]);
   });
 
   it("ignores refunded lines that earned nothing and claim no show", async () => {
@@ -174,13 +177,13 @@ describe("clawbacks from refunds/create", () => {
   });
 
   it("cannot touch another shop's earnings, even naming the same line", async () => {
-    const { shop, creator, order } = await paidShowOrder("claw-tenant", (showId, product) => [{ productNumber: product, price: "10.00", showId }]);
+    const { shop, creator, order, earning } = await paidShowOrder("claw-tenant", (showId, product) => [{ productNumber: product, price: "10.00", showId }]);
     const intruder = uniqueShop("claw-intruder");
 
     const result = await refund(intruder, order, [{ lineIndex: 0, quantity: 1 }]);
 
     expect(result).toEqual({ clawedBack: [], awaitingEarning: [] });
     expect(await prisma.commissionEntry.count({ where: { kind: "clawback", lineItemId: order.line_items[0]?.admin_graphql_api_id } })).toBe(0);
-    expect(await creatorBalance(shop, creator.id, new Date("2027-01-01T00:00:00Z"))).toEqual([{ currency: "EUR", balanceMinor: 100 }]);
+    expect(await creatorBalance(shop, creator.id, shifted(earning.maturesAt, { days: 17 }))).toEqual([{ currency: "EUR", balanceMinor: 100 }]);
   });
 });

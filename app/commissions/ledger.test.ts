@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { fromNow } from "../../tests/support/clock";
 import { creatorBalance, payableEntries } from "./ledger.server";
 import { nextIdNumber, uniqueShop } from "./test-payloads";
 
-const NOW = new Date("2026-12-20T12:00:00Z");
-const BEFORE = new Date("2026-12-15T12:00:00Z");
-const AFTER = new Date("2026-12-29T12:00:00Z");
+const NOW = new Date();
+const BEFORE = fromNow({ days: -5 });
+const AFTER = fromNow({ days: 9 });
 
 async function creatorIn(shop: string, name: string) {
   return prisma.creator.create({ data: { shop, email: `${name}@${shop}`, name } });

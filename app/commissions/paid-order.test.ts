@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { orderPaid } from "~/webhooks/payloads";
+import { fromNow, wholeSeconds } from "../../tests/support/clock";
 import { readPaidOrder } from "./paid-order";
-import { orderPaidBody, type OrderFixture } from "./test-payloads";
+import { orderPaidBody, shopifyTime, type OrderFixture } from "./test-payloads";
 
 const read = (order: OrderFixture) => readPaidOrder(orderPaid.parse(orderPaidBody(order)));
 
 describe("readPaidOrder", () => {
   it("takes price × quantity, leaving out tax and shipping", () => {
-    const order = read({ lines: [{ productNumber: 8100000001, price: "199.00", quantity: 2, showId: "show-1" }] });
+    const placedAt = wholeSeconds(fromNow({ minutes: -45 }));
+    const order = read({ createdAt: shopifyTime(placedAt), lines: [{ productNumber: 8100000001, price: "199.00", quantity: 2, showId: "show-1" }] });
     expect(order.currency).toBe("EUR");
-    expect(order.createdAt.toISOString()).toBe("2026-12-01T18:15:00.000Z");
+    // Shopify writes the time in the shop's offset (+01:00 here); the order keeps the instant.
+    expect(order.createdAt.toISOString()).toBe(placedAt.toISOString());
     expect(order.lines[0]).toMatchObject({
       productId: "gid://shopify/Product/8100000001",
       quantity: 2,

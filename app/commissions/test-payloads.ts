@@ -1,6 +1,7 @@
 // For tests only: orders/paid and refunds/create bodies in Shopify's REST shapes, with ids
 // like the sandbox's. Not imported by app code.
 import { randomUUID } from "node:crypto";
+import { fromNow } from "../../tests/support/clock";
 import { SHOW_CLAIM_KEY } from "./show-claim";
 
 export const uniqueShop = (label: string) => `${label}-${randomUUID().slice(0, 8)}.myshopify.com`;
@@ -20,6 +21,14 @@ export function nextProductNumber(): number {
 
 export const productGidOf = (productNumber: number) => `gid://shopify/Product/${productNumber}`;
 
+/** An instant as Shopify's REST payloads write times: whole seconds, in the shop's UTC offset (+01:00 unless told). */
+export function shopifyTime(instant: Date, utcOffsetMinutes = 60): string {
+  const wall = new Date(instant.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 19);
+  const size = Math.abs(utcOffsetMinutes);
+  const hhmm = `${String(Math.floor(size / 60)).padStart(2, "0")}:${String(size % 60).padStart(2, "0")}`;
+  return `${wall}${utcOffsetMinutes < 0 ? "-" : "+"}${hhmm}`;
+}
+
 export interface LineFixture {
   productNumber: number | null;
   price: string;
@@ -32,6 +41,7 @@ export interface LineFixture {
 }
 
 export interface OrderFixture {
+  /** 45 minutes ago unless given: while the show test-shows.ts makes by default was live. */
   createdAt?: string;
   currency?: string;
   /** The show claimed by the cart attribute. */
@@ -44,7 +54,7 @@ export function orderPaidBody(order: OrderFixture) {
   return {
     id: Number(orderNumber),
     admin_graphql_api_id: `gid://shopify/Order/${orderNumber}`,
-    created_at: order.createdAt ?? "2026-12-01T19:15:00+01:00",
+    created_at: order.createdAt ?? shopifyTime(fromNow({ minutes: -45 })),
     currency: order.currency ?? "EUR",
     financial_status: "paid",
     taxes_included: true,
@@ -72,7 +82,8 @@ function lineItemBody(line: LineFixture) {
 
 type OrderBody = ReturnType<typeof orderPaidBody>;
 
-export function refundCreateBody(order: OrderBody, refunded: { lineIndex: number; quantity: number }[], createdAt = "2026-12-03T10:00:00+01:00") {
+/** Refunded now unless `createdAt` says otherwise: after a default order, before its earning matures. */
+export function refundCreateBody(order: OrderBody, refunded: { lineIndex: number; quantity: number }[], createdAt = shopifyTime(new Date())) {
   const refundNumber = nextIdNumber();
   return {
     admin_graphql_api_id: `gid://shopify/Refund/${refundNumber}`,

@@ -1,6 +1,7 @@
 // For tests only: a creator and a show with its lineup, written straight to the database.
 import { randomUUID } from "node:crypto";
 import prisma from "~/db.server";
+import { fromNow, shifted } from "../../tests/support/clock";
 import { productGidOf } from "./test-payloads";
 
 export interface ShowFixture {
@@ -13,7 +14,12 @@ export interface ShowFixture {
   lineup: number[];
 }
 
+/**
+ * The show started an hour ago and went live two minutes later unless `wentLiveAt` says
+ * otherwise, so the default orders of test-payloads.ts were placed while it was live.
+ */
 export async function createShowWithCreator(shop: string, fixture: ShowFixture) {
+  const startsAt = fromNow({ hours: -1 });
   const creator =
     fixture.withCreator === false
       ? null
@@ -24,10 +30,10 @@ export async function createShowWithCreator(shop: string, fixture: ShowFixture) 
     data: {
       shop,
       title: "Winter knits, live",
-      startsAt: new Date("2026-12-01T18:00:00Z"),
+      startsAt,
       status: fixture.status ?? "live",
       mode: fixture.mode ?? "public",
-      wentLiveAt: fixture.wentLiveAt === undefined ? new Date("2026-12-01T18:02:00Z") : fixture.wentLiveAt,
+      wentLiveAt: fixture.wentLiveAt === undefined ? shifted(startsAt, { minutes: 2 }) : fixture.wentLiveAt,
       commissionBps: fixture.showBps ?? null,
       creatorId: creator?.id ?? null,
       products: {

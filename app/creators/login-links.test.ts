@@ -24,7 +24,7 @@ describe("magic links", () => {
   it("expire", async () => {
     const shop = uniqueShop();
     const creator = await creatorIn(shop);
-    const issuedAt = new Date("2026-12-01T10:00:00Z");
+    const issuedAt = new Date();
     const token = await issueLoginToken(shop, creator.id, 20 * 60_000, issuedAt);
     expect((await consumeLoginToken(token, new Date(issuedAt.getTime() + 20 * 60_000))).ok).toBe(false);
   });

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { futureUtcHour } from "../../tests/support/clock";
 import { databaseProvider } from "./driver-adapter.server";
 
 describe(`Prisma on ${databaseProvider(process.env.DATABASE_URL ?? "")}`, () => {
   it("writes and reads a show with its lineup, keeping ids, dates and order", async () => {
     const shop = `roundtrip-${randomUUID()}.myshopify.com`;
-    const startsAt = new Date("2026-12-01T18:00:00.000Z");
+    const startsAt = futureUtcHour(7);
     const created = await prisma.show.create({
       data: {
         shop,

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { fromNow } from "../../tests/support/clock";
 import { applyProductChange, deletedProductId, productChangeFromWebhook, removeDeletedProduct } from "./product-changes.server";
 import { applyInventoryLevel, recordVariantInventory } from "./stock.server";
 
 const PRODUCT = "gid://shopify/Product/9007199254740993";
 const newShop = () => `products-${randomUUID().slice(0, 8)}.myshopify.com`;
+const UPDATED_AT = fromNow({ minutes: -1 }).toISOString();
 
 async function lineup(shop: string) {
   await prisma.show.create({
@@ -21,7 +23,7 @@ describe("reading product webhooks", () => {
 
   it("maps each variant to its inventory item from the raw body's digits", () => {
     const raw =
-      '{"admin_graphql_api_id":"gid://shopify/Product/9007199254740993","title":"T","updated_at":"2026-11-22T18:00:00Z",' +
+      `{"admin_graphql_api_id":"gid://shopify/Product/9007199254740993","title":"T","updated_at":"${UPDATED_AT}",` +
       '"variants":[{"admin_graphql_api_id":"gid://shopify/ProductVariant/1","inventory_item_id":9007199254740995}]}';
     const change = productChangeFromWebhook(JSON.parse(raw), raw);
     expect(change.variants).toEqual([{ variantId: "gid://shopify/ProductVariant/1", inventoryItemId: "gid://shopify/InventoryItem/9007199254740995" }]);
@@ -30,8 +32,8 @@ describe("reading product webhooks", () => {
 
   it("takes the product's full variant list from variant_gids when Shopify sends it", () => {
     const raw =
-      '{"admin_graphql_api_id":"gid://shopify/Product/1","title":"T","updated_at":"2026-11-22T18:00:00Z","variants":[],' +
-      '"variant_gids":[{"admin_graphql_api_id":"gid://shopify/ProductVariant/1","updated_at":"2026-11-22T18:00:00Z"}]}';
+      `{"admin_graphql_api_id":"gid://shopify/Product/1","title":"T","updated_at":"${UPDATED_AT}","variants":[],` +
+      `"variant_gids":[{"admin_graphql_api_id":"gid://shopify/ProductVariant/1","updated_at":"${UPDATED_AT}"}]}`;
     expect(productChangeFromWebhook(JSON.parse(raw), raw).allVariantIds).toEqual(["gid://shopify/ProductVariant/1"]);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { fromNow, shifted } from "../../tests/support/clock";
 import type { LineupInventoryResult, LineupInventoryVariables } from "~/graphql/inventory";
 import { getBus } from "~/realtime/bus.server";
 import { showChannel } from "~/realtime/bus";
@@ -10,7 +11,9 @@ import { fetchLineupInventory, reconcileLineupStock, syncOnlineLocations } from 
 import { getOnlineLocations } from "./online-locations.server";
 import { recordVariantInventory, type VariantInventory } from "./stock.server";
 
-const at = (second: number) => new Date(Date.UTC(2026, 10, 22, 18, 0, second));
+const LEVELS_CHANGED = fromNow({ minutes: -5 });
+/** A level change a few minutes ago; `second` sets changes apart, so that a newer one is seen to be newer. */
+const at = (second: number) => shifted(LEVELS_CHANGED, { seconds: second });
 const PRODUCT = "gid://shopify/Product/9007199254740999";
 const LOCATION = "gid://shopify/Location/1";
 
@@ -81,7 +84,7 @@ describe("fetchLineupInventory", () => {
                 tracked: index % 2 === 0,
                 inventoryLevels: {
                   pageInfo: { hasNextPage: false },
-                  nodes: [{ updatedAt: "2026-11-22T18:00:00Z", location: { id: LOCATION }, quantities: [{ name: "available", quantity: index }] }],
+                  nodes: [{ updatedAt: at(0).toISOString(), location: { id: LOCATION }, quantities: [{ name: "available", quantity: index }] }],
                 },
               },
             },
@@ -95,7 +98,7 @@ describe("fetchLineupInventory", () => {
       productId: PRODUCT,
       inventoryItemId: `gid://shopify/InventoryItem/${9007199254740994n}`,
       tracked: false,
-      levels: [{ locationId: LOCATION, available: 1, updatedAt: new Date("2026-11-22T18:00:00Z") }],
+      levels: [{ locationId: LOCATION, available: 1, updatedAt: at(0) }],
       complete: true,
     });
   });

@@ -7,7 +7,7 @@ const leaseName = () => `test-lease-${randomUUID()}`;
 describe("the database lease", () => {
   it("has one holder at a time until it is released or expires", async () => {
     const name = leaseName();
-    const now = new Date("2026-12-01T10:00:00Z");
+    const now = new Date();
     expect(await acquireLease(name, "a", 60_000, now)).toBe(true);
     expect(await acquireLease(name, "b", 60_000, now)).toBe(false);
     // The holder may extend its own lease.

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { fromNow, shifted } from "../../tests/support/clock";
 import { deriveLifecycle, type LifecycleEvent, type LifecycleEventKind } from "./lifecycle";
 
-const t = (minute: number) => new Date(Date.UTC(2026, 11, 1, 18, minute));
+const SCHEDULED_AT = fromNow({ hours: -1 });
+const t = (minute: number) => shifted(SCHEDULED_AT, { minutes: minute });
 const ev = (kind: LifecycleEventKind, minute: number): LifecycleEvent => ({ kind, at: t(minute) });
 
 describe("deriveLifecycle", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "~/http/field-errors";
+import { futureUtcHour, shifted, wallClock } from "../../tests/support/clock";
 import { showHostInput, showInput as showInputFor, type HostLookup } from "./show-input";
 
 /** The shop's creators as the server's lookup would answer: Ada may host, Ivy is deactivated, anything else is not the shop's. */
@@ -9,14 +10,21 @@ const lookupHost: HostLookup = async (creatorId) => {
   return { ok: false, message: "This creator does not exist in your shop; choose one of your creators." };
 };
 const stockholm = { currency: "EUR", timezone: "Europe/Stockholm" };
-/** A week before the shows these tests plan, 13:00 in Stockholm. */
-const NOW = new Date("2026-11-23T12:00:00Z");
+/**
+ * The form's clock: noon UTC, early afternoon in Stockholm in either season, and hours away from
+ * a DST change (those come at 01:00 UTC), so every wall-clock time below names one instant.
+ */
+const NOW = futureUtcHour(1, 12);
 const showInput = showInputFor(lookupHost, stockholm, NOW);
+/** What the merchant types in the shop's datetime-local fields for an instant. */
+const typed = (instant: Date) => wallClock(instant, stockholm.timezone);
+/** The shows these tests plan start about a week after NOW. */
+const SHOW_STARTS_AT = shifted(NOW, { days: 8, hours: 5 });
 
 const valid = {
   title: "Winter knits live",
   description: "",
-  startsAt: "2026-12-01T18:00",
+  startsAt: typed(SHOW_STARTS_AT),
   durationMinutes: "45",
   hostName: "Astrid",
   mode: "public",
@@ -126,13 +134,11 @@ describe("the show deal", () => {
   });
 
   it("needs a custom window to end after it starts, and a show window in whole minutes", async () => {
-    const custom = { ...deal, dealWindow: "custom", dealStartsAt: "2026-12-01T19:00", dealEndsAt: "2026-12-01T19:00" };
+    const dealStartsAt = typed(shifted(SHOW_STARTS_AT, { hours: 1 }));
+    const dealEndsAt = typed(shifted(SHOW_STARTS_AT, { hours: 1, minutes: 30 }));
+    const custom = { ...deal, dealWindow: "custom", dealStartsAt, dealEndsAt: dealStartsAt };
     expect(fieldErrors((await showInput.safeParseAsync({ ...valid, ...custom })).error!)).toEqual({ dealEndsAt: "The deal must end after it starts" });
-    expect((await showInput.parseAsync({ ...valid, ...custom, dealEndsAt: "2026-12-01T19:30" })).deal?.window).toEqual({
-      from: "custom",
-      startsAt: "2026-12-01T19:00",
-      endsAt: "2026-12-01T19:30",
-    });
+    expect((await showInput.parseAsync({ ...valid, ...custom, dealEndsAt })).deal?.window).toEqual({ from: "custom", startsAt: dealStartsAt, endsAt: dealEndsAt });
     expect(fieldErrors((await showInput.safeParseAsync({ ...valid, ...deal, dealMinutes: "1.5" })).error!)).toEqual({
       dealMinutes: "Enter whole minutes from 1 to 1440 (a day)",
     });
@@ -140,13 +146,15 @@ describe("the show deal", () => {
 
   it("needs the deal to end in the future, by the shop's clock", async () => {
     const over = "This deal would be over before it is saved; choose a time that ends in the future";
-    // 13:00 in Stockholm is 12:00 UTC: a deal ending at 12:30 Stockholm time is over, though 12:30 UTC is not yet.
-    const custom = { ...deal, dealWindow: "custom", dealStartsAt: "2026-11-23T12:00", dealEndsAt: "2026-11-23T12:30" };
+    // Stockholm is an hour or two ahead of UTC: a deal that ended there half an hour ago is over,
+    // though the same wall-clock time read as UTC is still to come.
+    const custom = { ...deal, dealWindow: "custom", dealStartsAt: typed(shifted(NOW, { hours: -1 })), dealEndsAt: typed(shifted(NOW, { minutes: -30 })) };
     expect(fieldErrors((await showInput.safeParseAsync({ ...valid, ...custom })).error!)).toEqual({ dealEndsAt: over });
-    expect((await showInput.parseAsync({ ...valid, ...custom, dealEndsAt: "2026-11-23T13:30" })).deal?.window).toMatchObject({ endsAt: "2026-11-23T13:30" });
+    const endsSoon = typed(shifted(NOW, { minutes: 30 }));
+    expect((await showInput.parseAsync({ ...valid, ...custom, dealEndsAt: endsSoon })).deal?.window).toMatchObject({ endsAt: endsSoon });
 
     // From the show's start: a show that started an hour ago with a 45-minute deal has no deal left.
-    const pastShow = { ...valid, startsAt: "2026-11-23T12:00" };
+    const pastShow = { ...valid, startsAt: typed(shifted(NOW, { hours: -1 })) };
     expect(fieldErrors((await showInput.safeParseAsync({ ...pastShow, ...deal })).error!)).toEqual({ dealMinutes: over });
     expect((await showInput.parseAsync({ ...pastShow, ...deal, dealMinutes: "90" })).deal?.window).toEqual({ from: "show", minutes: 90 });
   });

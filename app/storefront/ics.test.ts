@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { futureUtcHour, shifted } from "../../tests/support/clock";
 import { calendarFileName, escapeText, foldLine, showCalendar } from "./ics";
+
+/** iCalendar's UTC date-time, YYYYMMDDTHHMMSSZ, built from the instant's fields rather than ics.ts's own formatting. */
+function icsUtc(instant: Date): string {
+  const two = (value: number) => String(value).padStart(2, "0");
+  const date = `${instant.getUTCFullYear()}${two(instant.getUTCMonth() + 1)}${two(instant.getUTCDate())}`;
+  return `${date}T${two(instant.getUTCHours())}${two(instant.getUTCMinutes())}${two(instant.getUTCSeconds())}Z`;
+}
 
 const show = {
   id: "cm123",
@@ -8,21 +16,24 @@ const show = {
   shopName: "Northwind Outfitters",
   title: "Winter knits; wool, and more",
   description: "Astrid shows the new season.\nAsk anything.",
-  startsAt: new Date("2026-12-01T17:00:00Z"),
+  startsAt: futureUtcHour(9, 17),
   durationMinutes: 45,
   url: "https://northwind.example/pages/live",
 };
 
 describe("showCalendar", () => {
   it("is one event in UTC with escaped text, a link and an alarm, in CRLF lines", () => {
-    const ics = showCalendar(show, new Date("2026-11-22T20:30:05.123Z"));
+    // Milliseconds the stamp must drop: iCalendar times are whole seconds.
+    const stampedAt = new Date();
+    stampedAt.setUTCMilliseconds(123);
+    const ics = showCalendar(show, stampedAt);
     const lines = ics.split("\r\n");
     expect(lines[0]).toBe("BEGIN:VCALENDAR");
     expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
     expect(lines).toContain("UID:cm123@northwind-demo.myshopify.com");
-    expect(lines).toContain("DTSTAMP:20261122T203005Z");
-    expect(lines).toContain("DTSTART:20261201T170000Z");
-    expect(lines).toContain("DTEND:20261201T174500Z");
+    expect(lines).toContain(`DTSTAMP:${icsUtc(stampedAt)}`);
+    expect(lines).toContain(`DTSTART:${icsUtc(show.startsAt)}`);
+    expect(lines).toContain(`DTEND:${icsUtc(shifted(show.startsAt, { minutes: 45 }))}`);
     expect(lines).toContain("SUMMARY:Winter knits\\; wool\\, and more – Northwind Outfitters");
     expect(lines).toContain("URL:https://northwind.example/pages/live");
     expect(lines).toContain("TRIGGER:-PT15M");
