@@ -20,9 +20,17 @@ export async function receiveShopifyWebhook<S extends z.ZodType>(
   payloadSchema: S,
   act: (delivery: ShopifyDelivery<z.output<S>>) => Promise<void>,
 ): Promise<Response> {
-  const context = await authenticate.webhook(request);
   // The header keeps Shopify's own spelling (orders/paid); context.topic is an enum (ORDERS_PAID).
-  const topic = request.headers.get("x-shopify-topic") ?? String(context.topic);
+  const topicHeader = request.headers.get("x-shopify-topic");
+  let context;
+  try {
+    context = await authenticate.webhook(request);
+  } catch (error) {
+    // The library parses the body once the HMAC is verified: a signed body that is not JSON.
+    if (error instanceof SyntaxError) return badRequest(`${topicHeader ?? "webhook"} payload: body is not JSON`);
+    throw error;
+  }
+  const topic = topicHeader ?? String(context.topic);
   const parsed = payloadSchema.safeParse(context.payload);
   if (!parsed.success) return badRequest(describePayloadError(topic, parsed.error));
   const delivery = {

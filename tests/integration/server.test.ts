@@ -49,6 +49,16 @@ describe("Shopify webhooks", () => {
     expect(await prisma.session.count({ where: { shop } })).toBe(0);
   });
 
+  it("answers 400 when a verified body is not JSON, and records nothing", async () => {
+    const shop = `not-json-${randomUUID().slice(0, 8)}.myshopify.com`;
+    for (const topic of ["orders/paid", "customers/redact", "app/uninstalled"]) {
+      const response = await sendShopifyWebhook(app.url, { topic, shop, body: "{not json" });
+      expect(response.status, topic).toBe(400);
+      expect(await response.json()).toEqual({ error: `${topic} payload: body is not JSON` });
+    }
+    expect(await prisma.webhookReceipt.count({ where: { shop } })).toBe(0);
+  });
+
   it("answers 400 with the reason when a verified payload is malformed", async () => {
     const shop = `malformed-${randomUUID().slice(0, 8)}.myshopify.com`;
     const body = JSON.stringify({ customer: { id: "not-a-number" } });
