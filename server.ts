@@ -22,7 +22,8 @@ function sandboxAdminHeaders(sandboxOrigin: string): express.RequestHandler {
     response.setHeader = (name: string, value: number | string | readonly string[]) => {
       const header = name.toLowerCase();
       if (header === "link" && String(value).includes("cdn.shopify.com/shopifycloud/app-bridge.js")) return response;
-      if (header === "content-security-policy" && typeof value === "string") {
+      // A page that forbids framing outright ('none', the creator portal) stays unframeable.
+      if (header === "content-security-policy" && typeof value === "string" && !value.includes("frame-ancestors 'none'")) {
         return setHeader(name, value.replace("frame-ancestors", `frame-ancestors ${sandboxOrigin}`));
       }
       return setHeader(name, value);

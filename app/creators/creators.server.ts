@@ -6,6 +6,7 @@ import { MailError } from "~/mail/mailer.server";
 import type { CreatorProfileInput, InviteCreatorInput, ShowAssignmentInput } from "./creator-input";
 import { earningsByCurrency, type CurrencyEarnings } from "./earnings.server";
 import { emailPortalLink } from "./login-links.server";
+import { revokeCreatorSessions } from "./portal-session.server";
 
 export type CreatorStatus = "invited" | "active" | "deactivated";
 
@@ -137,8 +138,8 @@ export async function updateCreatorProfile(shop: string, creatorId: string, inpu
 }
 
 /**
- * A deactivated creator cannot sign in and cannot be given new shows. What they already earned
- * is still theirs: matured commissions keep being paid out.
+ * A deactivated creator cannot sign in, is signed out everywhere and cannot be given new shows.
+ * What they already earned is still theirs: matured commissions keep being paid out.
  */
 export async function setCreatorActive(shop: string, creatorId: string, active: boolean, now = new Date()): Promise<boolean> {
   const creator = await prisma.creator.findFirst({ where: { id: creatorId, shop } });
@@ -149,7 +150,10 @@ export async function setCreatorActive(shop: string, creatorId: string, active: 
       ? { status: creator.lastSignInAt ? "active" : "invited", deactivatedAt: null }
       : { status: "deactivated", deactivatedAt: now },
   });
-  if (!active) await prisma.creatorLoginToken.updateMany({ where: { shop, creatorId, usedAt: null }, data: { usedAt: now } });
+  if (!active) {
+    await prisma.creatorLoginToken.updateMany({ where: { shop, creatorId, usedAt: null }, data: { usedAt: now } });
+    await revokeCreatorSessions(shop, creatorId, now);
+  }
   return true;
 }
 

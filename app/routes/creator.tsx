@@ -2,7 +2,8 @@ import { Outlet, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { AppProvider, Banner, Page } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import translations from "@shopify/polaris/locales/en.json";
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
+import { PORTAL_FRAMING_HEADERS } from "~/creators/portal-headers.server";
 
 // The creator portal: creators are not Shopify staff, so this is a plain Polaris app on the
 // app's own origin, outside the embedded admin. Each page checks the session itself, so the
@@ -13,6 +14,9 @@ export const links = () => [
   { rel: "icon", href: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%23d72c0d'/%3E%3C/svg%3E" },
 ];
 export const meta: MetaFunction = () => [{ title: "Creator portal · Live Shows" }, { name: "robots", content: "noindex" }];
+// Every portal page inherits this (none sets its own); app/entry.server.tsx keeps Shopify's
+// framing headers off the portal so this policy holds with ?shop= too.
+export const headers: HeadersFunction = () => PORTAL_FRAMING_HEADERS;
 
 export default function CreatorPortal() {
   return (

@@ -1,7 +1,7 @@
 // A creator's first visit, in Chromium: the invitation's magic link (sent by SMTP to the mail
 // sandbox) signs them in, "Set up payouts" takes them to the Stripe emulator's onboarding page,
 // they complete it and come back to a portal that says Stripe can pay them and shows what
-// they earned from the show they hosted. Every portal page passes axe-core.
+// they earned from the show they hosted, then sign out everywhere. Every portal page passes axe-core.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
@@ -70,6 +70,17 @@ describe("the creator portal in a browser", () => {
     await page.getByRole("heading", { name: "Statements" }).waitFor();
     expect(await page.getByText("Scarves, live").count()).toBeGreaterThan(0);
     expect(await seriousAccessibilityViolations(page.mainFrame())).toEqual([]);
+
+    // "Sign out everywhere", from the keyboard: the session ends on the server, so the portal asks to sign in again.
+    await page.goBack();
+    await page.getByRole("heading", { name: "Hi, Ada Host" }).waitFor();
+    await page.getByRole("button", { name: "Sign out everywhere" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("You are signed out on every device and browser where you used the portal.").waitFor();
+    expect(await seriousAccessibilityViolations(page.mainFrame())).toEqual([]);
+    await page.goto(new URL("/creator", stack.appUrl).toString());
+    await page.getByRole("heading", { name: "Email me a sign-in link" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/creator/sign-in");
     // Chromium asks the app for /favicon.ico while it follows Stripe's redirect back (a 302 without a page to name an icon).
     expect(errors.filter((error) => !error.includes("/favicon.ico"))).toEqual([]);
   });

@@ -7,7 +7,7 @@ import prisma from "~/db.server";
 import { hashLoginToken } from "~/creators/login-links.server";
 import { startMailSandbox, type MailSandbox } from "../sandbox/mail";
 import { buyFromShow, createPayoutShop, inviteThroughAdmin, liveShowHostedBy, signInLinkFor, type PayoutShop } from "../support/creator-payouts";
-import { BROWSER_USER_AGENT } from "../support/admin-client";
+import { portalClient as newPortalClient } from "../support/portal-client";
 import { startStack, type Stack } from "../support/stack";
 
 let stack: Stack;
@@ -25,27 +25,7 @@ afterAll(async () => {
 
 const email = (label: string) => `${label}-${randomUUID().slice(0, 8)}@creators.example`;
 
-/** A browser-like client for the portal: keeps the session cookie, follows nothing by itself. */
-function portalClient() {
-  let cookie = "";
-  const remember = (response: Response) => {
-    const set = response.headers.get("set-cookie");
-    if (set) cookie = set.split(";")[0]!;
-    return response;
-  };
-  const headers = () => ({ "user-agent": BROWSER_USER_AGENT, ...(cookie ? { cookie } : {}) });
-  return {
-    get cookie() {
-      return cookie;
-    },
-    setCookie(value: string) {
-      cookie = value;
-    },
-    get: async (path: string) => remember(await fetch(new URL(path, stack.appUrl), { headers: headers(), redirect: "manual" })),
-    post: async (path: string, form: Record<string, string>) =>
-      remember(await fetch(new URL(path, stack.appUrl), { method: "POST", body: new URLSearchParams(form), headers: headers(), redirect: "manual" })),
-  };
-}
+const portalClient = () => newPortalClient(stack.appUrl);
 
 const tokenOf = (link: string) => new URL(link).searchParams.get("token") ?? "";
 

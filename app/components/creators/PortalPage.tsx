@@ -197,11 +197,21 @@ export function PortalPage({ overview, dates, returnedFromStripe }: { overview: 
           <BlockStack gap="400">
             <StripeCard stripe={overview.stripe} />
             <PayoutsCard overview={overview} dates={dates} />
-            <Form method="post" action="/creator/sign-out">
-              <Button submit variant="plain">
-                Sign out
-              </Button>
-            </Form>
+            <InlineStack gap="400">
+              <Form method="post" action="/creator/sign-out">
+                <Button submit variant="plain">
+                  Sign out
+                </Button>
+              </Form>
+              <Form method="post" action="/creator/sign-out/everywhere">
+                <Button submit variant="plain">
+                  Sign out everywhere
+                </Button>
+              </Form>
+            </InlineStack>
+            <Text as="p" tone="subdued">
+              Sign out everywhere ends the portal on every device and browser you used, such as a shared or lost one.
+            </Text>
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -36,7 +36,7 @@ export function SignInPage({
 }: {
   token: string;
   link: { creatorName: string; shopName: string } | null;
-  signedOut: boolean;
+  signedOut: "here" | "everywhere" | null;
   outcome?: SignInOutcome;
 }) {
   const signingIn = useNavigation().formData?.get("intent") === "use_link";
@@ -52,7 +52,7 @@ export function SignInPage({
                 </Banner>
               ) : signedOut ? (
                 <Banner tone="info">
-                  <p>You are signed out.</p>
+                  <p>{signedOut === "everywhere" ? "You are signed out on every device and browser where you used the portal." : "You are signed out."}</p>
                 </Banner>
               ) : null}
             </div>
