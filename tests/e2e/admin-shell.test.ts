@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import prisma from "~/db.server";
 import { startStack, type Stack } from "../support/stack";
+import { futureWallClock, shifted, zonedInstant } from "../support/clock";
+import { adminTimeLabel } from "../support/show-form";
 import { adminAppUrl } from "../sandbox/shopify/admin-shell";
 import { DEMO_SHOP_DOMAIN } from "../sandbox/shopify/seed";
 import { collectPageErrors, launchBrowser, newPage } from "./browser";
@@ -74,7 +76,10 @@ describe("the control room", () => {
 
     await frame.getByText("Schedule a show").first().click();
     await frame.getByLabel("Title").fill("Rehearsal: winter layers");
-    await frame.getByLabel(/^Starts/).fill("2026-12-01T18:00");
+    // 18:00 on the shop's wall clock, a month from now: the form reads it in the shop's timezone.
+    const timeZone = stack.shopify.state.getShop(DEMO_SHOP_DOMAIN).ianaTimezone;
+    const startsAt = futureWallClock(30, "18:00", timeZone);
+    await frame.getByLabel(/^Starts/).fill(startsAt);
     await frame.getByLabel("Visibility").selectOption("rehearsal");
     const host = frame.getByLabel("Host", { exact: true });
     await host.selectOption({ label: "Someone else" });
@@ -105,8 +110,9 @@ describe("the control room", () => {
     expect(show.products).toHaveLength(3);
     expect(show).toMatchObject({ creatorId: ada.id, hostName: "Ada Host" });
     const discount = stack.shopify.state.findDiscountByCode(DEMO_SHOP_DOMAIN, "REHEARSAL-WINTER-LAYERS");
-    expect(discount).toMatchObject({ value: { percentage: 0.15 }, startsAt: "2026-12-01T17:00:00.000Z", endsAt: "2026-12-01T18:00:00.000Z" });
-    await frame.getByText("Scheduled: 15% off, starts Dec 1, 2026, 6:00 PM (code REHEARSAL-WINTER-LAYERS)").waitFor();
+    const showStart = zonedInstant(startsAt, timeZone);
+    expect(discount).toMatchObject({ value: { percentage: 0.15 }, startsAt: showStart.toISOString(), endsAt: shifted(showStart, { hours: 1 }).toISOString() });
+    await frame.getByText(`Scheduled: 15% off, starts ${adminTimeLabel(startsAt)} (code REHEARSAL-WINTER-LAYERS)`).waitFor();
 
     // On the show page the host changes through App Bridge's save bar.
     await expect.poll(() => frame.getByLabel("Host", { exact: true }).inputValue()).toBe(ada.id);

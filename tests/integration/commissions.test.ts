@@ -6,6 +6,7 @@ import { nextProductNumber, orderPaidBody, refundCreateBody, uniqueShop } from "
 import { createShowWithCreator } from "~/commissions/test-shows";
 import prisma from "~/db.server";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { fromNow } from "../support/clock";
 import { sendShopifyWebhook } from "../support/shopify-webhook";
 
 let app: AppServer;
@@ -25,7 +26,8 @@ function deliver(topic: Topic, shop: string, payload: unknown, eventId: string =
 }
 
 const entriesOf = (shop: string) => prisma.commissionEntry.findMany({ where: { shop }, orderBy: [{ kind: "desc" }, { refundId: "asc" }] });
-const LATER = new Date("2027-01-31T00:00:00Z");
+/** A year from now: past the hold (14 days by default) of every entry these orders and refunds make. */
+const LATER = fromNow({ days: 365 });
 
 async function showShop(label: string) {
   const shop = uniqueShop(label);

@@ -10,6 +10,7 @@ import { recordVariantInventory } from "~/inventory/stock.server";
 import type { StockEventData } from "~/realtime/events";
 import type { SandboxProduct } from "../sandbox/shopify/state";
 import { adminClient } from "../support/admin-client";
+import { fromNow, shifted } from "../support/clock";
 import { dataOf, openEventStream } from "../support/sse-client";
 import { startStack, type Stack } from "../support/stack";
 import { streamUrl } from "../support/stock-fixtures";
@@ -73,7 +74,8 @@ async function liveShow(wentLiveAt: Date, { status = "live", inShop = shop } = {
       productId: product.id,
       inventoryItemId: variant.inventoryItem.id,
       tracked: true,
-      levels: [{ locationId: storeLocationId, available: 0, updatedAt: new Date("2000-01-01T00:00:00Z") }],
+      // Read a day before the show went live: older than anything Shopify holds for it.
+      levels: [{ locationId: storeLocationId, available: 0, updatedAt: shifted(wentLiveAt, { days: -1 }) }],
       complete: false,
     });
   }
@@ -98,6 +100,11 @@ const stockDrift = async (showId: string) => (await prisma.showStats.findUnique(
 const reconciledIds = (pass: { reconciled: { showId: string }[] }) => pass.reconciled.map((entry) => entry.showId);
 /** `count` intervals (RECONCILE_INTERVAL_SECONDS, the same here as in the app) after `at`. */
 const intervals = (at: Date, count: number) => new Date(at.getTime() + count * passes.reconcileIntervalMs());
+/**
+ * When a pass test's show went live: `daysAgo` days (years) ago, long before any show another test
+ * or another file took live, so a pass run at that clock sees this test's shows only.
+ */
+const longAgo = (daysAgo: number) => fromNow({ days: -daysAgo });
 
 describe("the scheduler's door, /jobs/reconcile", () => {
   const call = (token: string) => fetch(`${stack.appUrl}/jobs/reconcile`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
@@ -134,7 +141,7 @@ describe("the scheduler's door, /jobs/reconcile", () => {
 
 describe("a reconciliation pass", () => {
   it("reconciles only live shows of installed shops, and only once they have been live an interval", async () => {
-    const wentLive = new Date("2001-03-01T18:00:00Z");
+    const wentLive = longAgo(3650);
     const live = await liveShow(wentLive);
     const ended = await liveShow(wentLive, { status: "ended" });
     const scheduled = await liveShow(wentLive, { status: "scheduled" });
@@ -159,7 +166,7 @@ describe("a reconciliation pass", () => {
   });
 
   it("does nothing for a show within the interval after its last reconciliation, and reconciles it again after", async () => {
-    const wentLive = new Date("2001-04-01T18:00:00Z");
+    const wentLive = longAgo(3620);
     const { show, variant } = await liveShow(wentLive);
     const driftBefore = await stockDrift(show.id);
     const first = intervals(wentLive, 1);
@@ -179,7 +186,7 @@ describe("a reconciliation pass", () => {
   });
 
   it("reconciles a show once when two instances run their passes at the same moment", async () => {
-    const wentLive = new Date("2001-05-01T18:00:00Z");
+    const wentLive = longAgo(3590);
     const { show, variant } = await liveShow(wentLive);
     const driftBefore = await stockDrift(show.id);
     await sellInShopify(variant.id, 2);
@@ -192,7 +199,7 @@ describe("a reconciliation pass", () => {
   });
 
   it("waits out Shopify's throttling, and one shop's failure does not stop the other shows", async () => {
-    const wentLive = new Date("2001-06-01T18:00:00Z");
+    const wentLive = longAgo(3560);
     // A shop whose token is gone: no session to call Shopify with. Its show comes first.
     const tokenless = `tokenless-${randomUUID().slice(0, 8)}.myshopify.com`;
     await prisma.shop.create({ data: { domain: tokenless } });

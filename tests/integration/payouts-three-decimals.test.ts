@@ -9,6 +9,7 @@ import { earningsByCurrency } from "~/creators/earnings.server";
 import { PaymentsError, type Payments } from "~/payments/stripe.server";
 import { runPayouts } from "~/payouts/payouts.server";
 import { sandboxStripe } from "../sandbox/config";
+import { fromNow, shifted } from "../support/clock";
 import { onboardCreator, testPayments } from "../support/creator-payouts";
 import { startStack, type Stack } from "../support/stack";
 
@@ -25,8 +26,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const matured = new Date("2026-11-01T00:00:00Z");
-const runAt = new Date("2026-11-20T00:00:00Z");
+/** The runs' clock, some days ago, and when the earnings matured, well before it. */
+const runAt = fromNow({ days: -17 });
+const matured = shifted(runAt, { days: -19 });
 
 async function kuwaitiCreator() {
   const shop = `kwd-${randomUUID().slice(0, 8)}.myshopify.com`;

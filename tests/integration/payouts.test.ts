@@ -22,6 +22,7 @@ import {
   testPayments,
   type PayoutShop,
 } from "../support/creator-payouts";
+import { fromNow } from "../support/clock";
 import { startStack, type Stack } from "../support/stack";
 
 const CRON_SECRET = "cron-secret-for-payout-tests";
@@ -152,7 +153,7 @@ describe("a payout run", () => {
 
     // Written straight to the database: attribution refuses rehearsals, so only a data error could put one here.
     await prisma.commissionEntry.create({
-      data: { shop: target.shop, creatorId: creator.id, showId: rehearsal.id, orderId: "gid://shopify/Order/1", lineItemId: "gid://shopify/LineItem/1", kind: "earn", amountMinor: 500, currency: "EUR", maturesAt: new Date("2026-01-01T00:00:00Z"), quantity: 1, salesAmountMinor: 5000n, rateBps: 1000 },
+      data: { shop: target.shop, creatorId: creator.id, showId: rehearsal.id, orderId: "gid://shopify/Order/1", lineItemId: "gid://shopify/LineItem/1", kind: "earn", amountMinor: 500, currency: "EUR", maturesAt: fromNow({ days: -30 }), quantity: 1, salesAmountMinor: 5000n, rateBps: 1000 },
     });
     const report = await runPayouts({ shop: target.shop, now: new Date(Date.now() + 30 * DAY_MS), payments });
     expect(report.payouts).toEqual([]);

@@ -5,25 +5,38 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { adminClient, type AdminClient } from "../support/admin-client";
 import { startStack, type Stack } from "../support/stack";
-import { createdShowId, postShowForm } from "../support/show-form";
+import { fromNow, futureWallClock, shifted, wallClock, zonedInstant } from "../support/clock";
+import { adminTimeLabel, createdShowId, postShowForm } from "../support/show-form";
 
 let stack: Stack;
 let admin: AdminClient;
 const shop = "northwind-demo.myshopify.com";
+/** The shows here start at 18:00 on the shop's wall clock, on this day a month from now ("YYYY-MM-DD"). */
+let showDay: string;
 
 beforeAll(async () => {
   stack = await startStack();
   admin = adminClient(stack.appUrl, stack.shopify, shop);
+  showDay = futureWallClock(30, "18:00", shopZone()).slice(0, 10);
 });
 
 afterAll(async () => {
   await stack?.close();
 });
 
-/** Posts the show form as the browser does; the seeded shop is in Europe/Stockholm and sells in SEK. */
+/** The seeded shop's timezone (Europe/Stockholm): the form's times are its wall clock. */
+const shopZone = () => stack.shopify.state.getShop(shop).ianaTimezone;
+
+/** A time of the show's day on the shop's wall clock, as the form takes it: `local("18:10")`. */
+const local = (time: string) => `${showDay}T${time}`;
+/** What the app must store for a wall-clock time of the show's day, in UTC. */
+const utc = (time: string) => zonedInstant(local(time), shopZone());
+
+/** Posts the show form as the browser does; the seeded shop sells in SEK. */
 function postShow(title: string, deal: Record<string, string>) {
   return postShowForm(admin, stack.shopify.state.getShop(shop).products.slice(0, 2), {
     title,
+    startsAt: local("18:00"),
     dealEnabled: "on",
     dealKind: "percentage",
     dealAmount: "20",
@@ -50,15 +63,15 @@ describe("a deal planned with the show", () => {
       code,
       value: { percentage: 0.2 },
       productIds: show.products.map((product) => product.productId),
-      // 18:00 in Stockholm on 1 December is 17:00 UTC; the deal runs 30 minutes.
-      startsAt: "2026-12-01T17:00:00.000Z",
-      endsAt: "2026-12-01T17:30:00.000Z",
+      // 18:00 on the shop's wall clock, in UTC; the deal runs 30 minutes.
+      startsAt: utc("18:00").toISOString(),
+      endsAt: shifted(utc("18:00"), { minutes: 30 }).toISOString(),
     });
     expect(stack.shopify.state.discountStatus(discount!)).toBe("SCHEDULED");
     expect(show.deals).toEqual([expect.objectContaining({ code, discountId: discount!.id, kind: "percentage", value: 2000, failure: null })]);
 
     const controlRoom = await (await admin.get(`/app/shows/${show.id}`)).text();
-    expect(controlRoom).toContain(`Scheduled: 20% off, starts Dec 1, 2026, 6:00 PM (code ${code})`);
+    expect(controlRoom).toContain(`Scheduled: 20% off, starts ${adminTimeLabel(local("18:00"))} (code ${code})`);
   });
 
   it("takes a fixed amount in the shop's currency as minor units, for a window in the shop's timezone", async () => {
@@ -69,20 +82,20 @@ describe("a deal planned with the show", () => {
         dealKind: "fixed_amount",
         dealAmount: "49.50",
         dealWindow: "custom",
-        dealStartsAt: "2026-12-01T18:10",
-        dealEndsAt: "2026-12-01T18:40",
+        dealStartsAt: local("18:10"),
+        dealEndsAt: local("18:40"),
       }),
     );
     expect(stack.shopify.state.findDiscountByCode(shop, code)).toMatchObject({
       value: { amount: 4950, appliesOnEachItem: true },
-      startsAt: "2026-12-01T17:10:00.000Z",
-      endsAt: "2026-12-01T17:40:00.000Z",
+      startsAt: utc("18:10").toISOString(),
+      endsAt: utc("18:40").toISOString(),
     });
   });
 
   it("answers a deal that cannot be, on its fields, and saves nothing", async () => {
     const before = await prisma.show.count({ where: { shop } });
-    const response = await postShow("Bad deal", { dealAmount: "120", dealWindow: "custom", dealStartsAt: "2026-12-01T19:00", dealEndsAt: "2026-12-01T18:00" });
+    const response = await postShow("Bad deal", { dealAmount: "120", dealWindow: "custom", dealStartsAt: local("19:00"), dealEndsAt: local("18:00") });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("A percentage deal takes 1 to 100 % off");
@@ -92,9 +105,15 @@ describe("a deal planned with the show", () => {
 });
 
 describe("a deal whose time has passed", () => {
+  /** A deal window long over: two hours, on the shop's wall clock, more than a year ago. */
+  function pastWindow() {
+    const startsAt = fromNow({ days: -400 });
+    return { dealStartsAt: wallClock(startsAt, shopZone()), dealEndsAt: wallClock(shifted(startsAt, { hours: 2 }), shopZone()) };
+  }
+
   it("is answered on its field, in the shop's timezone, and nothing is saved", async () => {
     const before = await prisma.show.count({ where: { shop } });
-    const response = await postShow("Too late", { dealCode: uniqueCode("LATE"), dealWindow: "custom", dealStartsAt: "2020-01-01T10:00", dealEndsAt: "2020-01-01T11:00" });
+    const response = await postShow("Too late", { dealCode: uniqueCode("LATE"), dealWindow: "custom", ...pastWindow() });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("This deal would be over before it is saved; choose a time that ends in the future");
     expect(await prisma.show.count({ where: { shop } })).toBe(before);
@@ -103,7 +122,7 @@ describe("a deal whose time has passed", () => {
   it("is answered on its field when planned from the show page", async () => {
     const show = await savedShow(await postShow("Planned late", { dealEnabled: "" }));
     const code = uniqueCode("LATER");
-    const planned = await admin.post(`/app/shows/${show.id}`, { intent: "plan_deal", dealKind: "percentage", dealAmount: "15", dealCode: code, dealWindow: "custom", dealStartsAt: "2020-01-01T10:00", dealEndsAt: "2020-01-01T11:00" });
+    const planned = await admin.post(`/app/shows/${show.id}`, { intent: "plan_deal", dealKind: "percentage", dealAmount: "15", dealCode: code, dealWindow: "custom", ...pastWindow() });
     expect(await planned.text()).toContain("This deal would be over before it is saved");
     expect(stack.shopify.state.findDiscountByCode(shop, code)).toBeUndefined();
     expect(await prisma.showDeal.count({ where: { showId: show.id } })).toBe(0);
@@ -224,7 +243,7 @@ describe("cancelling", () => {
     const code = uniqueCode("NEW");
     const planned = await admin.post(`/app/shows/${show.id}`, { intent: "plan_deal", dealKind: "percentage", dealAmount: "15", dealCode: code, dealWindow: "show", dealMinutes: "10" });
     expect(await planned.text()).toContain("created in Shopify");
-    expect(stack.shopify.state.findDiscountByCode(shop, code)).toMatchObject({ value: { percentage: 0.15 }, endsAt: "2026-12-01T17:10:00.000Z" });
+    expect(stack.shopify.state.findDiscountByCode(shop, code)).toMatchObject({ value: { percentage: 0.15 }, endsAt: shifted(utc("18:00"), { minutes: 10 }).toISOString() });
   });
 
   it("deactivates the deal when the show is archived", async () => {

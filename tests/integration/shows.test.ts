@@ -6,6 +6,7 @@ import { sandboxMux } from "../sandbox/config";
 import { muxSignatureHeader } from "../sandbox/mux";
 import { adminClient, type AdminClient } from "../support/admin-client";
 import { startStack, type Stack } from "../support/stack";
+import { fromNow, futureWallClock, shifted, zonedInstant } from "../support/clock";
 import { createShowThroughAdmin } from "../support/show-form";
 
 let stack: Stack;
@@ -41,10 +42,12 @@ async function command(showId: string, form: Record<string, string>) {
 
 describe("scheduling a show", () => {
   it("saves the lineup in order, in the shop's timezone, and creates a Mux live stream for it", async () => {
-    const show = await createShow("Winter knits");
+    // 18:00 on the seeded shop's wall clock (Europe/Stockholm), a month from now.
+    const timeZone = stack.shopify.state.getShop(shop).ianaTimezone;
+    const startsAt = futureWallClock(30, "18:00", timeZone);
+    const show = await createShow("Winter knits", 3, { startsAt });
     expect(show.status).toBe("scheduled");
-    // The seeded shop is in Europe/Stockholm: 18:00 there on 1 December is 17:00 UTC.
-    expect(show.startsAt.toISOString()).toBe("2026-12-01T17:00:00.000Z");
+    expect(show.startsAt.toISOString()).toBe(zonedInstant(startsAt, timeZone).toISOString());
     expect(show.products).toHaveLength(3);
     const stream = stack.mux.liveStream(show.muxLiveStreamId!);
     expect(stream).toMatchObject({
@@ -55,7 +58,7 @@ describe("scheduling a show", () => {
     });
     expect(show.muxPlaybackId).toBe(stream?.playback_ids?.[0]?.id);
 
-    const calendar = await (await admin.get("/app/shows?view=calendar&month=2026-12")).text();
+    const calendar = await (await admin.get(`/app/shows?view=calendar&month=${startsAt.slice(0, 7)}`)).text();
     expect(calendar).toContain(`href="/app/shows/${show.id}"`);
     expect(calendar).toContain("18:00 Winter knits");
   });
@@ -130,7 +133,7 @@ describe("stock when a show goes live", () => {
       productId: product.id,
       inventoryItemId: variant.inventoryItem.id,
       tracked: true,
-      levels: [{ locationId: variant.inventoryItem.levels[0]!.locationId, available: 999, updatedAt: new Date("2020-01-01T00:00:00Z") }],
+      levels: [{ locationId: variant.inventoryItem.levels[0]!.locationId, available: 999, updatedAt: fromNow({ days: -400 }) }],
       complete: false,
     });
 
@@ -166,8 +169,11 @@ describe("Mux webhooks", () => {
 
   it("ignores a duplicate and reaches ended when idle arrives before active", async () => {
     const show = await createShow("Out of order", 1);
-    const idle = event("video.live_stream.idle", show.muxLiveStreamId!, "2026-12-01T18:50:00.000Z");
-    const active = event("video.live_stream.active", show.muxLiveStreamId!, "2026-12-01T18:05:00.000Z");
+    // The encoder connected 45 minutes ago and left 40 minutes later.
+    const wentLiveAt = fromNow({ minutes: -45 });
+    const endedAt = shifted(wentLiveAt, { minutes: 40 });
+    const idle = event("video.live_stream.idle", show.muxLiveStreamId!, endedAt.toISOString());
+    const active = event("video.live_stream.active", show.muxLiveStreamId!, wentLiveAt.toISOString());
 
     expect((await signed(idle)).status).toBe(200);
     const duplicate = await signed(idle);
@@ -175,7 +181,7 @@ describe("Mux webhooks", () => {
     expect((await signed(active)).status).toBe(200);
 
     const after = await prisma.show.findUniqueOrThrow({ where: { id: show.id } });
-    expect(after).toMatchObject({ status: "ended", wentLiveAt: new Date("2026-12-01T18:05:00.000Z"), endedAt: new Date("2026-12-01T18:50:00.000Z") });
+    expect(after).toMatchObject({ status: "ended", wentLiveAt, endedAt });
     expect(await prisma.showEvent.count({ where: { showId: show.id, type: "lifecycle.stream_idle" } })).toBe(1);
   });
 });

@@ -2,6 +2,7 @@
 // merchant does: through the route, with the lineup as App Bridge's resource picker leaves it.
 import { expect } from "vitest";
 import type { AdminClient } from "./admin-client";
+import { futureUtcHour, utcWallClock } from "./clock";
 
 export interface LineupProduct {
   id: string;
@@ -10,11 +11,15 @@ export interface LineupProduct {
   imageUrl: string | null;
 }
 
-/** Posts the form; fields not given get a plain public show on 1 December at 18:00 for 45 minutes. */
+/**
+ * Posts the form; fields not given get a plain public show of 45 minutes at 18:00 on the shop's
+ * wall clock, 30 days from now (a deal "from the show's start" is then in the future too). A test
+ * that checks the show's time passes its own `startsAt`.
+ */
 export function postShowForm(admin: AdminClient, products: readonly LineupProduct[], fields: Record<string, string>): Promise<Response> {
   return admin.post("/app/shows/new", {
     description: "",
-    startsAt: "2026-12-01T18:00",
+    startsAt: utcWallClock(futureUtcHour(30)),
     durationMinutes: "45",
     mode: "public",
     products: JSON.stringify(products.map(({ id, title, handle, imageUrl }) => ({ id, title, handle, imageUrl }))),
@@ -33,4 +38,19 @@ export function createdShowId(response: Response): string {
   const showId = response.headers.get("location")?.match(/\/app\/shows\/([^/?]+)/)?.[1];
   expect(showId).toBeTruthy();
   return showId as string;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * How the admin writes a show's wall-clock time ("YYYY-MM-DDTHH:mm" in the shop's timezone):
+ * 18:00 on the first of December 2026 is "Dec 1, 2026, 6:00 PM". Spelled out here, not with the
+ * app's formatter, so a test comparing the two can fail.
+ */
+export function adminTimeLabel(local: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) throw new Error(`adminTimeLabel takes "YYYY-MM-DDTHH:mm", not ${JSON.stringify(local)}`);
+  const [, year, month, day, hour, minute] = match as unknown as [string, string, string, string, string, string];
+  const hours = Number(hour);
+  return `${MONTHS[Number(month) - 1]} ${Number(day)}, ${year}, ${hours % 12 || 12}:${minute} ${hours < 12 ? "AM" : "PM"}`;
 }

@@ -8,6 +8,7 @@ import prisma from "~/db.server";
 import type { SandboxLocation, SandboxProduct, SandboxShop } from "../sandbox/shopify/state";
 import { adminClient, type AdminClient } from "./admin-client";
 import type { Stack } from "./stack";
+import { fromNow, wallClock } from "./clock";
 import { createShowThroughAdmin } from "./show-form";
 
 export const STOREFRONT_TIMEZONE = "Europe/Stockholm";
@@ -82,14 +83,9 @@ export async function openStorefrontShop(stack: Stack, shopSettings: Partial<Omi
   };
 }
 
-/** "2026-11-22T23:10" in the shop's timezone, `minutes` from now: what the show form takes. */
+/** The shop's wall-clock time `minutes` from now ("YYYY-MM-DDTHH:mm"): what the show form takes. */
 export function shopLocalTime(minutesFromNow: number, timeZone = STOREFRONT_TIMEZONE): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(new Date(Date.now() + minutesFromNow * 60_000))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  return wallClock(fromNow({ minutes: minutesFromNow }), timeZone);
 }
 
 export interface CreatedShow {
