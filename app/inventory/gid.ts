@@ -1,7 +1,7 @@
 // Shopify ids as the app keeps them: the full GID strings. The numeric part can exceed
 // Number.MAX_SAFE_INTEGER, so it stays a string of digits and is never converted to a number.
 
-const GID = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)(?:\?(.*))?$/;
+const GID = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)(?:\?.*)?$/;
 
 export class GidError extends Error {
   constructor(value: string, expected: string) {
@@ -27,20 +27,13 @@ export function normalizeGid(value: string, type: string): string {
   return gidOf(type, gidDigits(value, type));
 }
 
+/**
+ * A level's key: its inventory item and its location, as GIDs. Webhooks (inventory_item_id,
+ * location_id) and the Admin API (item, location { id }) both give them; the InventoryLevel GID
+ * does not, since the number in gid://shopify/InventoryLevel/<n>?inventory_item_id=<item> is the
+ * level's own id, not its location's.
+ */
 export interface InventoryLevelKey {
   inventoryItemId: string;
   locationId: string;
-}
-
-/**
- * An InventoryLevel GID names its location in the path and its item in the query:
- * gid://shopify/InventoryLevel/<locationId>?inventory_item_id=<itemId>.
- */
-export function parseInventoryLevelGid(value: string): InventoryLevelKey {
-  const match = GID.exec(value);
-  const itemDigits = match?.[3] ? new URLSearchParams(match[3]).get("inventory_item_id") : null;
-  if (!match || match[1] !== "InventoryLevel" || !itemDigits || !/^\d+$/.test(itemDigits)) {
-    throw new GidError(value, "InventoryLevel");
-  }
-  return { locationId: gidOf("Location", match[2] as string), inventoryItemId: gidOf("InventoryItem", itemDigits) };
 }

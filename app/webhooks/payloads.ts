@@ -1,15 +1,29 @@
 import { z } from "zod";
 import { MoneyFormatError, parseMinorUnits } from "~/commissions/money";
+import { idDigits } from "~/inventory/exact-json";
 
 // Shopify's numeric ids can exceed JavaScript's safe integers once JSON.parse has read them,
-// so the app keys everything on the admin_graphql_api_id strings.
+// so the app keys on the admin_graphql_api_id strings, or on digits read with parseJsonExact
+// where the GID does not name the id (an inventory level's item and location).
 const gid = (type: string) => z.string().startsWith(`gid://shopify/${type}/`);
 
-// The GID names both ids: gid://shopify/InventoryLevel/<location>?inventory_item_id=<item>.
+// A numeric id of a body read with parseJsonExact (a safe integer, or the digits of one past
+// 2^53), as its digits.
+const exactId = z.union([z.number(), z.string()]).transform((value, context) => {
+  const digits = idDigits(value);
+  if (digits === null) context.addIssue({ code: "custom", message: "must be a whole number" });
+  return digits ?? z.NEVER;
+});
+
+// Read with parseJsonExact. The level's item and location are inventory_item_id and location_id:
+// the number in admin_graphql_api_id (gid://shopify/InventoryLevel/<n>?inventory_item_id=<item>)
+// is the level's own id, not its location's, so nothing reads it.
 export const inventoryLevelUpdate = z.object({
-  admin_graphql_api_id: gid("InventoryLevel").regex(/^gid:\/\/shopify\/InventoryLevel\/\d+\?inventory_item_id=\d+$/, "must name the location and the inventory item"),
+  inventory_item_id: exactId,
+  location_id: exactId,
   available: z.number().int().nullable(),
   updated_at: z.string().datetime({ offset: true }),
+  admin_graphql_api_id: gid("InventoryLevel"),
 });
 
 export const inventoryItemUpdate = z.object({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StockEventData } from "~/realtime/events";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { dataOf, openEventStream, type EventStream } from "../support/sse-client";
-import { inventoryLevelBody, seedShowWithStock, streamUrl } from "../support/stock-fixtures";
+import { afterSeed, inventoryLevelBody, seedShowWithStock, streamUrl } from "../support/stock-fixtures";
 import { sendShopifyWebhook } from "../support/shopify-webhook";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
@@ -33,7 +33,7 @@ describe("two app instances on one Redis", () => {
     const response = await sendShopifyWebhook(receiving.url, {
       topic: "inventory_levels/update",
       shop: fixture.shop,
-      body: inventoryLevelBody(fixture, variant.itemDigits, 2, "2026-11-22T16:00:00Z"),
+      body: inventoryLevelBody(fixture, variant.itemDigits, 2, afterSeed(fixture, { hours: 6 })),
     });
     expect(response.status).toBe(200);
 
@@ -53,12 +53,12 @@ describe("two app instances on one Redis", () => {
       sendShopifyWebhook(receiving.url, {
         topic: "inventory_levels/update",
         shop: fixture.shop,
-        body: inventoryLevelBody(fixture, first.itemDigits, 1, "2026-11-22T16:00:00Z"),
+        body: inventoryLevelBody(fixture, first.itemDigits, 1, afterSeed(fixture, { hours: 6 })),
       }),
       sendShopifyWebhook(streaming.url, {
         topic: "inventory_levels/update",
         shop: fixture.shop,
-        body: inventoryLevelBody(fixture, second.itemDigits, 5, "2026-11-22T16:00:00Z"),
+        body: inventoryLevelBody(fixture, second.itemDigits, 5, afterSeed(fixture, { hours: 6 })),
       }),
     ]);
     const ids = [await stream.next(), await stream.next()].map((message) => Number(message.id)).sort();

@@ -3,12 +3,14 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { recordVariantInventory } from "~/inventory/stock.server";
 import type { StockEventData } from "~/realtime/events";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { dataOf, openEventStream, type EventStream } from "../support/sse-client";
-import { bigId, inventoryLevelBody, seedShowWithStock, streamUrl, type StockFixture } from "../support/stock-fixtures";
+import { afterSeed, bigId, inventoryLevelBody, seedShowWithStock, streamUrl, type StockFixture } from "../support/stock-fixtures";
 import { sendShopifyWebhook } from "../support/shopify-webhook";
 import { sandboxShopify } from "../sandbox/config";
+import { restTimestamp } from "../sandbox/shopify/webhook-payloads";
 
 let app: AppServer;
 const streams: EventStream[] = [];
@@ -58,7 +60,8 @@ describe("inventory_levels/update", () => {
       inStock: true,
     });
 
-    const response = await levelUpdate(fixture, 0, 7, "2026-11-22T11:00:00-05:00");
+    // Written as Shopify's REST payloads write times: with a UTC offset (New York's), not in Z.
+    const response = await levelUpdate(fixture, 0, 7, restTimestamp(afterSeed(fixture, { hours: 6 }), "America/New_York"));
     expect(response.status).toBe(200);
 
     const stock = await stream.next();
@@ -73,14 +76,14 @@ describe("inventory_levels/update", () => {
     await stream.next(); // snapshot
     const eventId = randomUUID();
 
-    const first = await levelUpdate(fixture, 0, 4, "2026-11-22T11:00:00Z", eventId);
-    const again = await levelUpdate(fixture, 0, 4, "2026-11-22T11:00:00Z", eventId);
+    const first = await levelUpdate(fixture, 0, 4, afterSeed(fixture, { hours: 1 }), eventId);
+    const again = await levelUpdate(fixture, 0, 4, afterSeed(fixture, { hours: 1 }), eventId);
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(again.headers.get("x-duplicate")).toBe("1");
     expect(await prisma.webhookReceipt.count({ where: { shop: fixture.shop, eventId } })).toBe(1);
 
     // The next event on the stream is the next change, not a second copy of the first.
-    await levelUpdate(fixture, 1, 2, "2026-11-22T11:00:01Z");
+    await levelUpdate(fixture, 1, 2, afterSeed(fixture, { hours: 1, seconds: 1 }));
     const events = [await stream.next(), await stream.next()].map((message) => dataOf<StockEventData>(message));
     expect(events.map((event) => [event.variantId, event.available])).toEqual([
       [fixture.variants[0]?.variantId, 4],
@@ -93,10 +96,10 @@ describe("inventory_levels/update", () => {
     const stream = await watch(fixture);
     await stream.next(); // snapshot
 
-    await levelUpdate(fixture, 0, 3, "2026-11-22T12:00:05Z");
+    await levelUpdate(fixture, 0, 3, afterSeed(fixture, { hours: 2, seconds: 5 }));
     expect(dataOf<StockEventData>(await stream.next()).available).toBe(3);
 
-    const late = await levelUpdate(fixture, 0, 9, "2026-11-22T12:00:01Z");
+    const late = await levelUpdate(fixture, 0, 9, afterSeed(fixture, { hours: 2, seconds: 1 }));
     expect(late.status).toBe(200);
     expect((await storedLevel(fixture, 0)).available).toBe(3);
     expect(await prisma.variantStock.findFirstOrThrow({ where: { shop: fixture.shop, variantId: fixture.variants[0]?.variantId } })).toMatchObject({
@@ -104,16 +107,45 @@ describe("inventory_levels/update", () => {
     });
 
     // The late one published nothing: the next event is the next real change.
-    await levelUpdate(fixture, 1, 1, "2026-11-22T12:00:06Z");
+    await levelUpdate(fixture, 1, 1, afterSeed(fixture, { hours: 2, seconds: 6 }));
     expect(dataOf<StockEventData>(await stream.next())).toMatchObject({ variantId: fixture.variants[1]?.variantId, available: 1 });
   });
 
-  it("answers 400 naming the field when the level GID does not name the inventory item", async () => {
+  it("keys a level on its location_id, not on the number in its GID (the level's own id)", async () => {
     const fixture = await seedShowWithStock();
-    const body = JSON.stringify({ admin_graphql_api_id: "gid://shopify/InventoryLevel/1", available: 1, updated_at: "2026-11-22T12:00:00Z" });
+    const { variantId, inventoryItemId, itemDigits, levelDigits } = fixture.variants[0] as StockFixture["variants"][number];
+    const elsewhere = `gid://shopify/Location/${bigId()}`;
+    await recordVariantInventory(fixture.shop, {
+      variantId,
+      productId: fixture.productId,
+      inventoryItemId,
+      tracked: true,
+      levels: [{ locationId: elsewhere, available: 4, updatedAt: fixture.seededAt }],
+    });
+    const updatedAt = afterSeed(fixture, { hours: 1 });
+    expect(levelDigits).not.toBe(fixture.locationId.split("/").pop());
+    expect(inventoryLevelBody(fixture, itemDigits, 7, updatedAt)).toContain(`"admin_graphql_api_id":"gid://shopify/InventoryLevel/${levelDigits}?inventory_item_id=${itemDigits}"`);
+
+    expect((await levelUpdate(fixture, 0, 7, updatedAt)).status).toBe(200);
+    const levels = await prisma.inventoryLevel.findMany({ where: { shop: fixture.shop, inventoryItemId }, select: { locationId: true, available: true }, orderBy: { available: "desc" } });
+    expect(levels).toEqual([
+      { locationId: fixture.locationId, available: 7 },
+      { locationId: elsewhere, available: 4 },
+    ]);
+    expect(await prisma.inventoryLevel.count({ where: { shop: fixture.shop, locationId: { notIn: [fixture.locationId, elsewhere] } } })).toBe(0);
+    expect(await prisma.variantStock.findFirstOrThrow({ where: { shop: fixture.shop, variantId } })).toMatchObject({ available: 11 });
+  });
+
+  it("answers 400 naming the field when the body has no location_id", async () => {
+    const fixture = await seedShowWithStock();
+    const { itemDigits, levelDigits } = fixture.variants[0] as StockFixture["variants"][number];
+    const body =
+      `{"inventory_item_id":${itemDigits},"available":1,"updated_at":"${afterSeed(fixture, { hours: 2 })}",` +
+      `"admin_graphql_api_id":"gid://shopify/InventoryLevel/${levelDigits}?inventory_item_id=${itemDigits}"}`;
     const response = await sendShopifyWebhook(app.url, { topic: "inventory_levels/update", shop: fixture.shop, body });
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatch(/admin_graphql_api_id must name the location and the inventory item/);
+    expect((await response.json()).error).toMatch(/^inventory_levels\/update payload: location_id /);
+    expect(await prisma.webhookReceipt.count({ where: { shop: fixture.shop } })).toBe(0);
   });
 });
 
@@ -125,7 +157,7 @@ describe("inventory_levels/update under a flash sale", () => {
     // 60 changes a second apart for two variants, the last ones lowest; each delivered twice, in a shuffled order.
     const changes = Array.from({ length: 60 }, (_, index) => ({ variant: index % 2, available: 60 - index, second: index, eventId: randomUUID() }));
     const deliveries = [...changes, ...changes].sort(() => Math.random() - 0.5);
-    const updatedAt = (second: number) => new Date(Date.UTC(2026, 10, 22, 16, 0, second)).toISOString();
+    const updatedAt = (second: number) => afterSeed(fixture, { hours: 6, seconds: second });
     const responses = await Promise.all(deliveries.map((change) => levelUpdate(fixture, change.variant, change.available, updatedAt(change.second), change.eventId)));
     expect(responses.map((response) => response.status)).toEqual(deliveries.map(() => 200));
     expect(responses.filter((response) => response.headers.get("x-duplicate") === "1")).toHaveLength(changes.length);
@@ -143,7 +175,7 @@ describe("inventory_levels/update under a flash sale", () => {
 
   it("answers 401 to a forged delivery and 400 to one without its headers or with a body that is not JSON, keeping nothing", async () => {
     const fixture = await seedShowWithStock();
-    const body = inventoryLevelBody(fixture, (fixture.variants[0] as StockFixture["variants"][number]).itemDigits, 1, "2026-11-22T17:00:00Z");
+    const body = inventoryLevelBody(fixture, (fixture.variants[0] as StockFixture["variants"][number]).itemDigits, 1, afterSeed(fixture, { hours: 7 }));
     const forged = await sendShopifyWebhook(app.url, { topic: "inventory_levels/update", shop: fixture.shop, body, secret: "not-the-app-secret" });
     expect(forged.status).toBe(401);
 
@@ -167,20 +199,20 @@ describe("Last-Event-ID", () => {
 
     const leaving = await watch(fixture);
     await leaving.next(); // snapshot
-    await levelUpdate(fixture, 0, 8, "2026-11-22T13:00:00Z");
+    await levelUpdate(fixture, 0, 8, afterSeed(fixture, { hours: 3 }));
     const lastSeen = await leaving.next();
     await observer.next();
     leaving.close();
 
-    await levelUpdate(fixture, 1, 6, "2026-11-22T13:00:01Z");
-    await levelUpdate(fixture, 2, 5, "2026-11-22T13:00:02Z");
+    await levelUpdate(fixture, 1, 6, afterSeed(fixture, { hours: 3, seconds: 1 }));
+    await levelUpdate(fixture, 2, 5, afterSeed(fixture, { hours: 3, seconds: 2 }));
     const missed = [await observer.next(), await observer.next()];
 
     const back = await watch(fixture, { "last-event-id": String(lastSeen.id) });
     const resumed = [await back.next(), await back.next()];
     expect(resumed).toEqual(missed);
 
-    await levelUpdate(fixture, 0, 0, "2026-11-22T13:00:03Z");
+    await levelUpdate(fixture, 0, 0, afterSeed(fixture, { hours: 3, seconds: 3 }));
     const live = await back.next();
     expect(Number(live.id)).toBe(Number(missed[1]?.id) + 1);
     expect(dataOf<StockEventData>(live)).toMatchObject({ variantId: fixture.variants[0]?.variantId, available: 0, inStock: false });
@@ -202,7 +234,7 @@ describe("inventory_items/update", () => {
     const stream = await watch(fixture);
     await stream.next(); // snapshot
     const { inventoryItemId, itemDigits } = fixture.variants[0] as StockFixture["variants"][number];
-    const body = `{"id":${itemDigits},"tracked":false,"updated_at":"2026-11-22T14:00:00Z","admin_graphql_api_id":"${inventoryItemId}"}`;
+    const body = `{"id":${itemDigits},"tracked":false,"updated_at":"${afterSeed(fixture, { hours: 4 })}","admin_graphql_api_id":"${inventoryItemId}"}`;
     expect((await sendShopifyWebhook(app.url, { topic: "inventory_items/update", shop: fixture.shop, body })).status).toBe(200);
     expect(dataOf<StockEventData>(await stream.next())).toEqual({
       variantId: fixture.variants[0]?.variantId,
@@ -237,7 +269,7 @@ describe("products/delete and products/update", () => {
     const added = { variantId: `gid://shopify/ProductVariant/${bigId()}`, itemDigits: bigId() };
     const variantJson = (variantId: string, itemDigits: string) => `{"admin_graphql_api_id":"${variantId}","inventory_item_id":${itemDigits}}`;
     const body =
-      `{"admin_graphql_api_id":"${fixture.productId}","title":"Wool scarf","handle":"wool-scarf","updated_at":"2026-11-22T15:00:00Z",` +
+      `{"admin_graphql_api_id":"${fixture.productId}","title":"Wool scarf","handle":"wool-scarf","updated_at":"${afterSeed(fixture, { hours: 5 })}",` +
       `"variants":[${variantJson(known.variantId, known.itemDigits)},${variantJson(added.variantId, added.itemDigits)}]}`;
     expect((await sendShopifyWebhook(app.url, { topic: "products/update", shop: fixture.shop, body })).status).toBe(200);
 

@@ -13,6 +13,7 @@ import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-re
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { createDriverAdapter } from "../../../app/db/driver-adapter.server";
 import { WAL_CHECKPOINT_PAGES } from "../../../app/db/sqlite-settings";
+import { idDigits, parseJsonExact } from "../../../app/inventory/exact-json";
 
 const required = (name: string) => {
   const value = process.env[name];
@@ -35,8 +36,9 @@ const shopify = shopifyApp({
 });
 
 interface LevelPayload {
-  inventory_item_id: number;
-  location_id: number;
+  /** A safe integer, or past 2^53 its digits (parseJsonExact). */
+  inventory_item_id: number | string;
+  location_id: number | string;
   available: number | null;
   updated_at: string;
   admin_graphql_api_id: string;
@@ -51,14 +53,15 @@ const server = createServer(async (incoming, outgoing) => {
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === "string") headers.set(name, value);
-  const request = new Request(new URL(incoming.url, appUrl), { method: "POST", headers, body: Buffer.concat(chunks) });
+  const body = Buffer.concat(chunks);
+  const request = new Request(new URL(incoming.url, appUrl), { method: "POST", headers, body });
   try {
-    const { shop, payload } = await shopify.authenticate.webhook(request);
-    const level = payload as LevelPayload;
-    // The ids as the template would read them: from the GID (the numbers may exceed 2^53).
-    const match = /InventoryLevel\/(\d+)\?inventory_item_id=(\d+)/.exec(level.admin_graphql_api_id);
-    const locationId = `gid://shopify/Location/${match?.[1]}`;
-    const inventoryItemId = `gid://shopify/InventoryItem/${match?.[2]}`;
+    const { shop } = await shopify.authenticate.webhook(request);
+    // The ids as a template app that keeps them exact would read them: location_id and
+    // inventory_item_id, from the raw body, since JSON.parse (the payload above) rounds past 2^53.
+    const level = parseJsonExact(body.toString("utf8")) as LevelPayload;
+    const locationId = `gid://shopify/Location/${idDigits(level.location_id)}`;
+    const inventoryItemId = `gid://shopify/InventoryItem/${idDigits(level.inventory_item_id)}`;
     const data = { available: level.available ?? 0, sourceUpdatedAt: new Date(level.updated_at) };
     await prisma.inventoryLevel.upsert({
       where: { shop_inventoryItemId_locationId: { shop, inventoryItemId, locationId } },

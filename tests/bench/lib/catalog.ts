@@ -10,7 +10,7 @@ export const BENCH_SHOP = "bench-shop.myshopify.com";
 export const BENCH_ORIGIN = "https://bench-shop.example";
 export const BENCH_SHOW_ID = "bench-live-show";
 /** The first updated_at the seed writes; every benchmark level is later than this. */
-export const SEEDED_AT = new Date("2026-11-01T00:00:00Z");
+export const SEEDED_AT = new Date("2026-11-01T00:00:00Z"); // fixed so every run seeds the same shop; only the order of updated_at matters, never today
 
 const BASE = 9_007_199_254_740_993n;
 const gid = (type: string, offset: bigint) => `gid://shopify/${type}/${BASE + offset}`;
@@ -91,12 +91,17 @@ export async function seedBenchShop(databaseUrl: string) {
   }
 }
 
-/** The body Shopify sends for inventory_levels/update, ids written digit for digit. */
+/**
+ * The body Shopify sends for inventory_levels/update, ids written digit for digit: the location
+ * in location_id, and in the level's GID the level's own id (one per item and location), as in
+ * Shopify, not the location's.
+ */
 export function inventoryLevelBody(entry: CatalogItem, locationId: string, available: number, updatedAt: Date): string {
   const location = locationDigits(locationId);
+  const level = BigInt(entry.itemDigits) * 10n + BigInt(LOCATIONS.indexOf(locationId));
   return (
     `{"inventory_item_id":${entry.itemDigits},"location_id":${location},"available":${available},` +
-    `"updated_at":"${updatedAt.toISOString()}","admin_graphql_api_id":"gid://shopify/InventoryLevel/${location}?inventory_item_id=${entry.itemDigits}"}`
+    `"updated_at":"${updatedAt.toISOString()}","admin_graphql_api_id":"gid://shopify/InventoryLevel/${level}?inventory_item_id=${entry.itemDigits}"}`
   );
 }
 

@@ -32,6 +32,14 @@ export function numericIdOf(id: string): string {
   return match[1];
 }
 
+/**
+ * An InventoryLevel's gid as Shopify writes it, in the Admin API and in webhooks alike: the level's
+ * own number (not its location's), and its inventory item in the query.
+ */
+export function inventoryLevelGid(levelId: string, inventoryItemId: string): string {
+  return `gid://shopify/InventoryLevel/${numericIdOf(levelId)}?inventory_item_id=${numericIdOf(inventoryItemId)}`;
+}
+
 /** The resource type of a gid, or undefined for anything else. */
 export function kindOf(id: string): string | undefined {
   return /^gid:\/\/shopify\/(\w+)\//.exec(id)?.[1];
@@ -62,11 +70,12 @@ export class IdSequence {
   }
 }
 
-/** Number.MAX_SAFE_INTEGER is 9007199254740991: variants, inventory items, line items and refunds go past it. */
+/** Number.MAX_SAFE_INTEGER is 9007199254740991: variants, inventory items and their levels, line items and refunds go past it. */
 export const DEFAULT_ID_BASES: Partial<Record<ResourceKind, bigint>> = {
   Product: 8_100_000_001n,
   ProductVariant: 9_007_199_254_741_001n,
   InventoryItem: 9_007_199_254_751_001n,
+  InventoryLevel: 9_007_199_254_791_001n,
   Location: 71_000_001n,
   Order: 6_100_000_001n,
   LineItem: 9_007_199_254_761_001n,

@@ -14,6 +14,8 @@ export interface SandboxLocation {
   isActive: boolean;
 }
 export interface InventoryLevelState {
+  /** gid://shopify/InventoryLevel/N: the level's own id, as in Shopify, not its location's. */
+  id: string;
   locationId: string;
   available: number;
   updatedAt: string; // ISO
@@ -128,7 +130,7 @@ export interface SandboxShop {
 
 /** One change per webhook topic; payloads are snapshots taken when the change happened. */
 export type SandboxChange = { shop: string; at: string } & (
-  | { topic: "inventory_levels/update"; inventoryItemId: string; locationId: string; available: number; updatedAt: string }
+  | { topic: "inventory_levels/update"; levelId: string; inventoryItemId: string; locationId: string; available: number; updatedAt: string }
   | { topic: "inventory_items/update"; inventoryItem: SandboxInventoryItem; variant: SandboxVariant }
   | { topic: "products/update"; product: SandboxProduct }
   | { topic: "products/delete"; productId: string }
@@ -357,7 +359,7 @@ export class SandboxState {
         if (!current.locations.some((location) => location.id === locationId)) {
           throw new SandboxError(`Variant ${variant.sku}: unknown location ${locationId}`);
         }
-        return { locationId, available, updatedAt: at };
+        return { id: this.ids.take("InventoryLevel"), locationId, available, updatedAt: at };
       });
       return {
         id: this.ids.take("ProductVariant"),
@@ -657,7 +659,7 @@ export class SandboxState {
     let level = found.item.levels.find((candidate) => candidate.locationId === location.id);
     if (!level) {
       // Shopify needs the item activated at the location first; the sandbox activates on first write.
-      level = { locationId: location.id, available: 0, updatedAt: this.stamp() };
+      level = { id: this.ids.take("InventoryLevel"), locationId: location.id, available: 0, updatedAt: this.stamp() };
       found.item.levels.push(level);
     }
     return level;
@@ -672,6 +674,7 @@ export class SandboxState {
     this.emit({
       topic: "inventory_levels/update",
       shop: normaliseDomain(shop),
+      levelId: level.id,
       inventoryItemId: found?.item.id ?? inventoryItemId,
       locationId: level.locationId,
       available,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_ID_BASES, IdSequence } from "./ids";
 import { fromDecimalString, toDecimalString } from "./money";
 import { JsonInteger, stringifyRawJson } from "./raw-json";
 import { SandboxState, type SandboxChange } from "./state";
@@ -6,8 +7,8 @@ import { restTimestamp, webhookPayload } from "./webhook-payloads";
 
 const SHOP = "payloads.myshopify.com";
 
-function setup() {
-  const state = new SandboxState();
+function setup(ids?: IdSequence) {
+  const state = new SandboxState({ ids });
   const location = state.newLocation("Store", true);
   const shop = state.createShop({ domain: SHOP, currencyCode: "SEK", ianaTimezone: "Europe/Stockholm", locations: [location] });
   const product = state.addProduct(SHOP, {
@@ -45,6 +46,22 @@ describe("money", () => {
 });
 
 describe("webhook payloads", () => {
+  it("inventory_levels/update names the location in location_id and the level by its own id, ids past 2^53 digit for digit", () => {
+    const { state, product, changes, body } = setup(new IdSequence({ ...DEFAULT_ID_BASES, Location: 18_014_398_509_481_985n }));
+    const item = product.variants[0]?.inventoryItem;
+    const level = item?.levels[0];
+    if (!item || !level) throw new Error("no level");
+    state.setAvailable(SHOP, item.id, level.locationId, 4);
+    const digits = (id: string) => id.split("/").pop() as string;
+    const [itemDigits, locationDigits, levelDigits] = [digits(item.id), digits(level.locationId), digits(level.id)];
+    expect(BigInt(locationDigits)).toBeGreaterThan(BigInt(Number.MAX_SAFE_INTEGER));
+    expect(levelDigits).not.toBe(locationDigits);
+    expect(body(changes[0])).toBe(
+      `{"inventory_item_id":${itemDigits},"location_id":${locationDigits},"available":4,"updated_at":"${restTimestamp(level.updatedAt, "Europe/Stockholm")}",` +
+        `"admin_graphql_api_id":"gid://shopify/InventoryLevel/${levelDigits}?inventory_item_id=${itemDigits}"}`,
+    );
+  });
+
   it("products/update carries the REST product with string prices and digit-exact ids", () => {
     const { state, product, changes, body } = setup();
     state.updateProduct(SHOP, product.id, { title: "Cap v2" });
@@ -71,8 +88,9 @@ describe("webhook payloads", () => {
   });
 
   it("writes times with the shop's UTC offset", () => {
-    expect(restTimestamp("2026-07-01T10:00:00.250Z", "Europe/Stockholm")).toBe("2026-07-01T12:00:00.250+02:00");
-    expect(restTimestamp("2026-01-01T10:00:00.000Z", "America/New_York")).toBe("2026-01-01T05:00:00.000-05:00");
-    expect(restTimestamp("2026-01-01T10:00:00.000Z", "UTC")).toBe("2026-01-01T10:00:00.000+00:00");
+    expect(restTimestamp("2026-07-01T10:00:00.250Z", "Europe/Stockholm")).toBe("2026-07-01T12:00:00.250+02:00"); // a fixed summer instant: Stockholm's daylight-saving offset
+    expect(restTimestamp("2026-01-01T10:00:00.000Z", "America/New_York")).toBe("2026-01-01T05:00:00.000-05:00"); // a fixed winter instant: New York's standard offset, behind UTC
+    const now = new Date().toISOString();
+    expect(restTimestamp(now, "UTC")).toBe(now.replace(/Z$/, "+00:00"));
   });
 });

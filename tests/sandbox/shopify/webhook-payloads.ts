@@ -2,6 +2,7 @@
 // written digit for digit (raw-json.ts), money is a decimal string, times carry the shop's
 // UTC offset. Fields the app does not read are still present where Shopify always sends them,
 // so a handler that reads a real payload reads this one the same way.
+import { inventoryLevelGid } from "./ids";
 import { toDecimalString } from "./money";
 import { JsonInteger, idNumber, type RawJsonValue } from "./raw-json";
 import { type ChangeOf, type SandboxChange, type SandboxOrder, type SandboxOrderLine, type SandboxProduct, type SandboxShop } from "./state";
@@ -48,14 +49,12 @@ export function webhookPayload(change: SandboxChange, shop: ShopInfo): RawJsonVa
 type TimeFormat = (iso: string) => string;
 
 function inventoryLevelPayload(change: ChangeOf<"inventory_levels/update">, time: TimeFormat): RawJsonValue {
-  const item = idNumber(change.inventoryItemId);
-  const location = idNumber(change.locationId);
   return {
-    inventory_item_id: item,
-    location_id: location,
+    inventory_item_id: idNumber(change.inventoryItemId),
+    location_id: idNumber(change.locationId),
     available: change.available,
     updated_at: time(change.updatedAt),
-    admin_graphql_api_id: `gid://shopify/InventoryLevel/${location.digits}?inventory_item_id=${item.digits}`,
+    admin_graphql_api_id: inventoryLevelGid(change.levelId, change.inventoryItemId),
   };
 }
 

@@ -1,6 +1,8 @@
 // Webhook deliveries checked by the real verifier (@shopify/shopify-api's webhooks.validate)
 // at a small local receiver, plus the misbehaviour switches and retries.
+import { Session } from "@shopify/shopify-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { routeShopsToSandbox } from "../../../app/shopify/sandbox-dispatcher.server";
 import { startShopifyEmulator, type ShopifyEmulator } from "./index";
 import type { SandboxVariant } from "./state";
 import { startTestReceiver, testShopifyApi, type ReceivedWebhook, type TestReceiver } from "./testing";
@@ -65,14 +67,38 @@ describe("signed deliveries", () => {
     const [delivery] = await receiver.waitForCount(1);
     const itemDigits = variant.inventoryItem.id.split("/").pop() ?? "";
     const locationDigits = storeId.split("/").pop() ?? "";
+    const levelDigits = variant.inventoryItem.levels[0]?.id.split("/").pop() ?? "";
     expect(BigInt(itemDigits)).toBeGreaterThan(BigInt(Number.MAX_SAFE_INTEGER));
-    expect(delivery?.rawBody).toContain(`"inventory_item_id":${itemDigits},`);
-    const body = JSON.parse(delivery?.rawBody ?? "{}") as Record<string, unknown>;
-    expect(body).toMatchObject({
-      available: 3,
-      admin_graphql_api_id: `gid://shopify/InventoryLevel/${locationDigits}?inventory_item_id=${itemDigits}`,
-    });
+    // Shopify's shape: the level's own id in its GID, the location only in location_id.
+    expect(levelDigits).not.toBe(locationDigits);
+    const raw = delivery?.rawBody ?? "{}";
+    expect(raw).toContain(`{"inventory_item_id":${itemDigits},"location_id":${locationDigits},"available":3,`);
+    expect(raw).toContain(`"admin_graphql_api_id":"gid://shopify/InventoryLevel/${levelDigits}?inventory_item_id=${itemDigits}"}`);
+    const body = JSON.parse(raw) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(["inventory_item_id", "location_id", "available", "updated_at", "admin_graphql_api_id"]);
     expect(body.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0[12]:00$/);
+  });
+
+  it("name a level by the id the Admin API gives the same level", async () => {
+    emulator.state.setAvailable(SHOP, variant.inventoryItem.id, storeId, 2);
+    const [delivery] = await receiver.waitForCount(1);
+    const { admin_graphql_api_id: webhookLevelId } = JSON.parse(delivery?.rawBody ?? "{}") as { admin_graphql_api_id: string };
+
+    routeShopsToSandbox(emulator.url);
+    const scope = "read_products,read_inventory";
+    const { accessToken } = emulator.tokens.issue({ shop: SHOP, scope, online: false, expiring: false });
+    const client = new shopify.clients.Graphql({ session: new Session({ id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken, scope }) });
+    type Levels = { nodes: Array<{ inventoryItem: { inventoryLevels: { nodes: Array<{ id: string; location: { id: string } }> } } }> };
+    const { data } = await client.request<Levels>(
+      `query Levels($ids: [ID!]!) { nodes(ids: $ids) { ... on ProductVariant { inventoryItem { inventoryLevels(first: 5) { nodes { id location { id } } } } } } }`,
+      { variables: { ids: [variant.id] } },
+    );
+    expect(data?.nodes[0]?.inventoryItem.inventoryLevels.nodes).toEqual([{ id: webhookLevelId, location: { id: storeId } }]);
+    type Node = { nodes: Array<{ id: string; location: { id: string } } | null> };
+    const { data: byId } = await client.request<Node>(`query Level($ids: [ID!]!) { nodes(ids: $ids) { ... on InventoryLevel { id location { id } } } }`, {
+      variables: { ids: [webhookLevelId] },
+    });
+    expect(byId?.nodes).toEqual([{ id: webhookLevelId, location: { id: storeId } }]);
   });
 
   it("send orders/paid and refunds/create in the REST shapes", async () => {

@@ -142,7 +142,7 @@ function resolveNode(context: AdminContext, id: unknown): object | null {
       requireScope(context, "read_inventory", "nodes");
       const itemId = /inventory_item_id=(\d+)/.exec(gid)?.[1];
       const found = itemId ? state.findInventoryItem(shop.domain, itemId) : undefined;
-      const level = found?.item.levels.find((candidate) => numericIdOf(candidate.locationId) === numericIdOf(gid));
+      const level = found?.item.levels.find((candidate) => numericIdOf(candidate.id) === numericIdOf(gid));
       return found && level ? inventoryLevelView(context, found.item, level) : null;
     }
     case "Location": {

@@ -1,7 +1,7 @@
 // Views of the catalog for the Admin schema: Product, ProductVariant, InventoryItem,
 // InventoryLevel, Location and their images. Keys are schema field names; functions take the
 // field's arguments. Fields absent here answer "Sandbox does not implement …".
-import { derivedGid, numericIdOf } from "../../ids";
+import { derivedGid, inventoryLevelGid, numericIdOf } from "../../ids";
 import type { InventoryLevelState, SandboxInventoryItem, SandboxLocation, SandboxProduct, SandboxVariant } from "../../state";
 import { connection, firstOf, type ConnectionArgs } from "../connection";
 import type { AdminContext } from "../context";
@@ -116,7 +116,7 @@ export function inventoryItemView(context: AdminContext, item: SandboxInventoryI
     variant: () => (owner ? variantView(context, owner) : null),
     inventoryLevels: (args: Args) => {
       if (args.query) throw new NotImplementedError("InventoryItem.inventoryLevels(query:)");
-      return connection(item.levels, connectionArgs(args), (level) => inventoryLevelId(level, item), (level) => inventoryLevelView(context, item, level));
+      return connection(item.levels, connectionArgs(args), (level) => inventoryLevelGid(level.id, item.id), (level) => inventoryLevelView(context, item, level));
     },
     inventoryLevel: (args: Args) => {
       const level = item.levels.find((candidate) => candidate.locationId === String(args.locationId) || numericIdOf(candidate.locationId) === safeNumeric(args.locationId));
@@ -126,15 +126,11 @@ export function inventoryItemView(context: AdminContext, item: SandboxInventoryI
   };
 }
 
-export function inventoryLevelId(level: InventoryLevelState, item: SandboxInventoryItem): string {
-  return `gid://shopify/InventoryLevel/${numericIdOf(level.locationId)}?inventory_item_id=${numericIdOf(item.id)}`;
-}
-
 /** The quantity names the sandbox keeps: it has no committed, reserved or incoming stock, so on_hand equals available. */
 const QUANTITY_NAMES = new Set(["available", "on_hand"]);
 
 export function inventoryLevelView(context: AdminContext, item: SandboxInventoryItem, level: InventoryLevelState) {
-  const id = inventoryLevelId(level, item);
+  const id = inventoryLevelGid(level.id, item.id);
   return {
     __typename: "InventoryLevel",
     id,
@@ -151,7 +147,7 @@ export function inventoryLevelView(context: AdminContext, item: SandboxInventory
         if (!QUANTITY_NAMES.has(name)) throw new NotImplementedError(`InventoryLevel.quantities(names: "${name}")`);
         return {
           __typename: "InventoryQuantity",
-          id: `gid://shopify/InventoryQuantity/${numericIdOf(level.locationId)}?inventory_item_id=${numericIdOf(item.id)}&name=${name}`,
+          id: `gid://shopify/InventoryQuantity/${numericIdOf(level.id)}?inventory_item_id=${numericIdOf(item.id)}&name=${name}`,
           name,
           quantity: level.available,
           updatedAt: level.updatedAt,
