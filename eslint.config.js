@@ -5,7 +5,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", ".node/", "tests/.tmp/", "coverage/", "public/build/"] },
+  { ignores: ["build/", "node_modules/", ".node/", "tests/.tmp/", "coverage/", "public/build/", "app/types/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,34 +1,12 @@
+import type {
+  CreateShowDiscountMutation,
+  CreateShowDiscountMutationVariables,
+  DeactivateShowDiscountMutation,
+  DeactivateShowDiscountMutationVariables,
+} from "~/types/admin.generated";
 import { adminDocument } from "./document";
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string | null;
-}
-
-export interface CreateShowDiscountResult {
-  discountCodeBasicCreate: {
-    codeDiscountNode: { id: string } | null;
-    userErrors: UserError[];
-  };
-}
-
-export interface CreateShowDiscountVariables {
-  discount: {
-    title: string;
-    code: string;
-    startsAt: string;
-    endsAt: string;
-    context: { all: "ALL" };
-    appliesOncePerCustomer: boolean;
-    customerGets: {
-      value: { percentage: number } | { discountAmount: { amount: string; appliesOnEachItem: boolean } };
-      items: { products: { productsToAdd: string[] } };
-    };
-  };
-}
-
-export const CREATE_SHOW_DISCOUNT = adminDocument<CreateShowDiscountResult, CreateShowDiscountVariables>(`#graphql
+export const CREATE_SHOW_DISCOUNT = adminDocument<CreateShowDiscountMutation, CreateShowDiscountMutationVariables>(`#graphql
   mutation CreateShowDiscount($discount: DiscountCodeBasicInput!) {
     discountCodeBasicCreate(basicCodeDiscount: $discount) {
       codeDiscountNode { id }
@@ -37,14 +15,7 @@ export const CREATE_SHOW_DISCOUNT = adminDocument<CreateShowDiscountResult, Crea
   }
 `);
 
-export interface DeactivateDiscountResult {
-  discountCodeDeactivate: {
-    codeDiscountNode: { id: string } | null;
-    userErrors: UserError[];
-  };
-}
-
-export const DEACTIVATE_DISCOUNT = adminDocument<DeactivateDiscountResult, { id: string }>(`#graphql
+export const DEACTIVATE_DISCOUNT = adminDocument<DeactivateShowDiscountMutation, DeactivateShowDiscountMutationVariables>(`#graphql
   mutation DeactivateShowDiscount($id: ID!) {
     discountCodeDeactivate(id: $id) {
       codeDiscountNode { id }

@@ -1,3 +1,4 @@
+import type { LineupInventoryQuery, LineupInventoryQueryVariables, OnlineLocationsQuery } from "~/types/admin.generated";
 import { adminDocument } from "./document";
 
 /** How many variants one LineupInventory call asks for: keeps its cost well under Shopify's 1,000 per query. */
@@ -5,32 +6,12 @@ export const LINEUP_INVENTORY_BATCH = 25;
 /** Levels read per item; a shop with more locations than this is read as incomplete. */
 export const LEVELS_PER_ITEM = 10;
 
-export interface LineupInventoryResult {
-  nodes: Array<{
-    id: string;
-    product: { id: string };
-    inventoryItem: {
-      id: string;
-      tracked: boolean;
-      inventoryLevels: {
-        pageInfo: { hasNextPage: boolean };
-        nodes: Array<{
-          updatedAt: string;
-          location: { id: string };
-          quantities: Array<{ name: string; quantity: number }>;
-        }>;
-      };
-    };
-  } | Record<string, never> | null>;
-}
-
-export interface LineupInventoryVariables {
-  ids: string[];
-}
+export type LineupInventoryResult = LineupInventoryQuery;
+export type LineupInventoryVariables = LineupInventoryQueryVariables;
 
 /** Stock of a show's variants, straight from Shopify: what reconciliation compares the cache with. */
-export const LINEUP_INVENTORY = adminDocument<LineupInventoryResult, LineupInventoryVariables>(`#graphql
-  query LineupInventory($ids: [ID!]!) {
+export const LINEUP_INVENTORY = adminDocument<LineupInventoryQuery, LineupInventoryQueryVariables>(`#graphql
+  query LineupInventory($ids: [ID!]!, $levelsPerItem: Int!) {
     nodes(ids: $ids) {
       ... on ProductVariant {
         id
@@ -38,7 +19,7 @@ export const LINEUP_INVENTORY = adminDocument<LineupInventoryResult, LineupInven
         inventoryItem {
           id
           tracked
-          inventoryLevels(first: ${LEVELS_PER_ITEM}) {
+          inventoryLevels(first: $levelsPerItem) {
             pageInfo { hasNextPage }
             nodes {
               updatedAt
@@ -52,15 +33,8 @@ export const LINEUP_INVENTORY = adminDocument<LineupInventoryResult, LineupInven
   }
 `);
 
-export interface OnlineLocationsResult {
-  locations: {
-    pageInfo: { hasNextPage: boolean };
-    nodes: Array<{ id: string; fulfillsOnlineOrders: boolean; isActive: boolean }>;
-  };
-}
-
 /** The shop's locations and which of them fulfil online orders: the stock a storefront can sell. */
-export const ONLINE_LOCATIONS = adminDocument<OnlineLocationsResult>(`#graphql
+export const ONLINE_LOCATIONS = adminDocument<OnlineLocationsQuery>(`#graphql
   query OnlineLocations {
     locations(first: 250) {
       pageInfo { hasNextPage }

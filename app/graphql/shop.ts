@@ -1,17 +1,7 @@
+import type { ShopSettingsQuery } from "~/types/admin.generated";
 import { adminDocument } from "./document";
 
-export interface ShopSettingsResult {
-  shop: {
-    name: string;
-    myshopifyDomain: string;
-    currencyCode: string;
-    ianaTimezone: string;
-    currencyFormats: { moneyFormat: string };
-    primaryDomain: { url: string };
-  };
-}
-
-export const SHOP_SETTINGS = adminDocument<ShopSettingsResult>(`#graphql
+export const SHOP_SETTINGS = adminDocument<ShopSettingsQuery>(`#graphql
   query ShopSettings {
     shop {
       name

@@ -73,7 +73,7 @@ describe("fetchLineupInventory", () => {
   it("reads variants in batches and maps their levels, skipping ids Shopify no longer knows", async () => {
     const ids = Array.from({ length: 30 }, (_, index) => `gid://shopify/ProductVariant/${9007199254740993n + BigInt(index)}`);
     const { admin, calls } = fakeAdmin<LineupInventoryResult>((_query, variables) => ({
-      nodes: (variables as unknown as LineupInventoryVariables).ids.map((id, index) =>
+      nodes: [(variables as unknown as LineupInventoryVariables).ids].flat().map((id, index) =>
         index === 0
           ? null
           : {

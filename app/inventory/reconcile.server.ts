@@ -2,7 +2,7 @@
 // read from the Admin API now and then, and whatever the cache got wrong is corrected and told
 // to viewers.
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
-import { LINEUP_INVENTORY, LINEUP_INVENTORY_BATCH, ONLINE_LOCATIONS } from "~/graphql/inventory";
+import { LEVELS_PER_ITEM, LINEUP_INVENTORY, LINEUP_INVENTORY_BATCH, ONLINE_LOCATIONS } from "~/graphql/inventory";
 import prisma from "~/db.server";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { runForItem } from "./item-queue.server";
@@ -21,7 +21,7 @@ export async function fetchLineupInventory(admin: Admin, shop: string, variantId
   const found: VariantInventory[] = [];
   for (let start = 0; start < variantIds.length; start += LINEUP_INVENTORY_BATCH) {
     const ids = variantIds.slice(start, start + LINEUP_INVENTORY_BATCH);
-    const { nodes } = await runAdmin(admin, shop, LINEUP_INVENTORY, { ids });
+    const { nodes } = await runAdmin(admin, shop, LINEUP_INVENTORY, { ids, levelsPerItem: LEVELS_PER_ITEM });
     for (const node of nodes) {
       if (!node || !("inventoryItem" in node)) continue;
       const item = node.inventoryItem;

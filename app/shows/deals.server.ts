@@ -64,7 +64,8 @@ async function createLineupDiscount(admin: Admin, shop: string, plan: DiscountPl
       customerGets: { value, items: { products: { productsToAdd: plan.productIds } } },
     },
   });
-  const { codeDiscountNode, userErrors } = result.discountCodeBasicCreate;
+  const codeDiscountNode = result.discountCodeBasicCreate?.codeDiscountNode;
+  const userErrors = result.discountCodeBasicCreate?.userErrors ?? [];
   if (codeDiscountNode) return { ok: true, discountId: codeDiscountNode.id };
   if (userErrors.some((error) => error.code === "TAKEN" && error.field?.at(-1) === "code")) {
     return { ok: false, field: "code", message: `Another discount in your shop already uses the code ${plan.code}. Choose a different code.` };
@@ -225,9 +226,8 @@ async function sendPlannedDealOnce(admin: Admin, shop: string, showId: string, d
 async function deactivateDiscount(admin: Admin, shop: string, discountId: string | null) {
   if (!discountId) return;
   const { discountCodeDeactivate } = await runAdmin(admin, shop, DEACTIVATE_DISCOUNT, { id: discountId });
-  if (discountCodeDeactivate.userErrors.length) {
-    throw new DealError(`Shopify could not stop the discount: ${discountCodeDeactivate.userErrors.map((error) => error.message).join("; ")}`);
-  }
+  const userErrors = discountCodeDeactivate?.userErrors ?? [];
+  if (userErrors.length) throw new DealError(`Shopify could not stop the discount: ${userErrors.map((error) => error.message).join("; ")}`);
 }
 
 /** Stops the running deal early, or cancels a scheduled one (`dealId`); either way its code is deactivated. */

@@ -1,7 +1,7 @@
 // The lineup's products as shoppers see them (titles, images, variants, prices in the shop's
 // currency), read from the Admin API with the shop's offline session and kept briefly per lineup.
 import { parseMinorUnits } from "~/commissions/money";
-import { LINEUP_CATALOG, LINEUP_CATALOG_BATCH, type LineupCatalogProduct } from "~/graphql/storefront";
+import { LINEUP_CATALOG, LINEUP_CATALOG_BATCH, LINEUP_VARIANTS_PER_PRODUCT, type LineupCatalogProduct } from "~/graphql/storefront";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { unauthenticated } from "~/shopify.server";
 import { readBriefly, type BriefCache, type BriefCachePolicy } from "./brief-cache.server";
@@ -46,7 +46,7 @@ function toCatalogProduct(node: LineupCatalogProduct, currency: string): Catalog
     id: variant.id,
     title: variant.title,
     priceMinor: parseMinorUnits(variant.price, currency),
-    compareAtMinor: variant.compareAtPrice === null ? null : parseMinorUnits(variant.compareAtPrice, currency),
+    compareAtMinor: variant.compareAtPrice == null ? null : parseMinorUnits(variant.compareAtPrice, currency),
     availableForSale: variant.availableForSale,
     imageUrl: variant.image?.url ?? null,
   }));
@@ -70,7 +70,7 @@ export async function fetchLineupCatalog(admin: AdminForShop, shop: string, curr
   const catalog: Catalog = new Map();
   for (let start = 0; start < productIds.length; start += LINEUP_CATALOG_BATCH) {
     const ids = productIds.slice(start, start + LINEUP_CATALOG_BATCH);
-    const { nodes } = await runAdmin(admin, shop, LINEUP_CATALOG, { ids });
+    const { nodes } = await runAdmin(admin, shop, LINEUP_CATALOG, { ids, variantsPerProduct: LINEUP_VARIANTS_PER_PRODUCT });
     for (const node of nodes) {
       if (node && isProduct(node) && node.status === "ACTIVE") catalog.set(node.id, toCatalogProduct(node, currency));
     }

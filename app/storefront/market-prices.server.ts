@@ -3,7 +3,7 @@
 // and rounded by Shopify, or set by the merchant's price list). Read with contextualPricing, kept
 // briefly per shop, country and lineup; titles and images stay in the country-free catalog.
 import { parseMinorUnits } from "~/commissions/money";
-import { LINEUP_CATALOG_BATCH, LINEUP_MARKET_PRICES, type MarketMoney } from "~/graphql/storefront";
+import { LINEUP_CATALOG_BATCH, LINEUP_MARKET_PRICES, LINEUP_VARIANTS_PER_PRODUCT, type CountryCode, type MarketMoney } from "~/graphql/storefront";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { readBriefly, type BriefCache } from "./brief-cache.server";
 import { LINEUP_CACHE_POLICY, adminForShop, isProduct, type AdminForShop } from "./catalog.server";
@@ -28,7 +28,10 @@ export async function fetchLineupMarketPrices(admin: AdminForShop, shop: string,
   const prices: MarketPrices = new Map();
   for (let start = 0; start < productIds.length; start += LINEUP_CATALOG_BATCH) {
     const ids = productIds.slice(start, start + LINEUP_CATALOG_BATCH);
-    const { nodes } = await runAdmin(admin, shop, LINEUP_MARKET_PRICES, { ids, country });
+    // The proxy input checked the shape (two capital letters); a code Shopify does not know is
+    // refused by the API, and the player falls back to the shop's prices.
+    const variables = { ids, country: country as CountryCode, variantsPerProduct: LINEUP_VARIANTS_PER_PRODUCT };
+    const { nodes } = await runAdmin(admin, shop, LINEUP_MARKET_PRICES, variables);
     for (const node of nodes) {
       if (!node || !isProduct(node)) continue;
       for (const { id, contextualPricing } of node.variants.nodes) {
