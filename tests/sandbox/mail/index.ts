@@ -12,6 +12,8 @@ export interface CapturedMail {
   html: string;
   raw: string;
   receivedAt: Date;
+  /** The user the client signed in as with AUTH PLAIN, if it did. */
+  authenticatedAs?: string;
 }
 
 export interface MailSandbox {
@@ -27,8 +29,31 @@ export interface MailSandbox {
   close(): Promise<void>;
 }
 
+/** Quoted-printable (RFC 2045): soft line breaks joined, =XX bytes read back as UTF-8. */
+function decodeQuotedPrintable(text: string, underscoreIsSpace = false): string {
+  const joined = text.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let index = 0; index < joined.length; index++) {
+    const char = joined[index] as string;
+    if (char === "=" && /^[0-9A-F]{2}$/i.test(joined.slice(index + 1, index + 3))) {
+      bytes.push(parseInt(joined.slice(index + 1, index + 3), 16));
+      index += 2;
+    } else if (underscoreIsSpace && char === "_") {
+      bytes.push(0x20);
+    } else {
+      bytes.push(...Buffer.from(char, "utf8"));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+/** RFC 2047 encoded words, B (base64) or Q (quoted-printable), as mailers write non-ASCII headers. */
 function decodeHeader(value: string): string {
-  return value.replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_, encoded: string) => Buffer.from(encoded, "base64").toString("utf8"));
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi, (_, kind: string, encoded: string) =>
+      kind.toUpperCase() === "B" ? Buffer.from(encoded, "base64").toString("utf8") : decodeQuotedPrintable(encoded, true),
+    );
 }
 
 function headersOf(block: string): Map<string, string> {
@@ -41,11 +66,18 @@ function headersOf(block: string): Map<string, string> {
 }
 
 function decodeBody(body: string, encoding: string | undefined): string {
-  return encoding?.toLowerCase() === "base64" ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8") : body;
+  switch (encoding?.toLowerCase()) {
+    case "base64":
+      return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+    case "quoted-printable":
+      return decodeQuotedPrintable(body);
+    default:
+      return body;
+  }
 }
 
 /** Reads the parts the app writes: multipart/alternative with text/plain and text/html, or a single part. */
-export function parseMessage(raw: string, envelope: { from: string; to: string[] }): CapturedMail {
+export function parseMessage(raw: string, envelope: { from: string; to: string[]; authenticatedAs?: string }): CapturedMail {
   const split = raw.indexOf("\r\n\r\n");
   const headers = headersOf(raw.slice(0, split));
   const body = raw.slice(split + 4);
@@ -54,7 +86,8 @@ export function parseMessage(raw: string, envelope: { from: string; to: string[]
   if (boundary) {
     for (const part of body.split(`--${boundary}`).slice(1)) {
       if (part.startsWith("--")) break;
-      const trimmed = part.replace(/^\r\n/, "");
+      // The line break before a boundary belongs to the boundary (RFC 2046), not to the part.
+      const trimmed = part.replace(/^\r\n/, "").replace(/\r\n$/, "");
       const end = trimmed.indexOf("\r\n\r\n");
       const partHeaders = headersOf(trimmed.slice(0, end));
       parts.push({ type: partHeaders.get("content-type") ?? "text/plain", content: decodeBody(trimmed.slice(end + 4), partHeaders.get("content-transfer-encoding")) });
@@ -70,6 +103,7 @@ export function parseMessage(raw: string, envelope: { from: string; to: string[]
     html: parts.find((part) => part.type.startsWith("text/html"))?.content ?? "",
     raw,
     receivedAt: new Date(),
+    ...(envelope.authenticatedAs === undefined ? {} : { authenticatedAs: envelope.authenticatedAs }),
   };
 }
 
@@ -112,6 +146,13 @@ export async function startMailSandbox(options: { port?: number; inboxPort?: num
     let inData = false;
     let data: string[] = [];
     let envelope = { from: "", to: [] as string[] };
+    let authenticatedAs: string | undefined;
+    let awaitingCredentials = false;
+    // AUTH PLAIN's answer is base64 of "authzid NUL user NUL password".
+    const signIn = (credentials: string) => {
+      authenticatedAs = Buffer.from(credentials, "base64").toString("utf8").split("\0")[1] ?? "";
+      reply("235 2.7.0 Accepted");
+    };
     const reply = (line: string) => socket.write(`${line}\r\n`);
     reply("220 mail.sandbox.invalid ESMTP Live Shows mail sandbox");
     socket.on("data", (chunk: string) => {
@@ -123,7 +164,7 @@ export async function startMailSandbox(options: { port?: number; inboxPort?: num
         if (inData) {
           if (line === ".") {
             inData = false;
-            receive(parseMessage(data.map((dataLine) => (dataLine.startsWith("..") ? dataLine.slice(1) : dataLine)).join("\r\n"), envelope));
+            receive(parseMessage(data.map((dataLine) => (dataLine.startsWith("..") ? dataLine.slice(1) : dataLine)).join("\r\n"), { ...envelope, authenticatedAs }));
             data = [];
             envelope = { from: "", to: [] };
             reply("250 2.0.0 Kept in the sandbox inbox");
@@ -132,10 +173,23 @@ export async function startMailSandbox(options: { port?: number; inboxPort?: num
           }
           continue;
         }
+        if (awaitingCredentials) {
+          awaitingCredentials = false;
+          signIn(line);
+          continue;
+        }
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === "EHLO" || verb === "HELO") {
           socket.write("250-mail.sandbox.invalid\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n");
-        } else if (verb === "AUTH") reply("235 2.7.0 Accepted");
+        } else if (verb === "AUTH") {
+          const [, mechanism, initial] = line.split(" ");
+          if (mechanism?.toUpperCase() !== "PLAIN") reply("504 5.5.4 Only AUTH PLAIN in the sandbox");
+          else if (initial) signIn(initial);
+          else {
+            awaitingCredentials = true;
+            reply("334 ");
+          }
+        }
         else if (verb === "MAIL") {
           envelope.from = /<([^>]*)>/.exec(line)?.[1] ?? "";
           reply("250 2.1.0 OK");
