@@ -39,6 +39,15 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("reads the \"Remind me\" limits per client address and per email", () => {
+    const defaults = parseEnv({ ...appTestEnv(), REMINDER_SIGNUPS_PER_ADDRESS: undefined, REMINDER_CONFIRMATIONS_PER_EMAIL: undefined });
+    expect([defaults.REMINDER_SIGNUPS_PER_ADDRESS, defaults.REMINDER_CONFIRMATIONS_PER_EMAIL]).toEqual([5, 3]);
+    expect(captureEnvError({ ...appTestEnv(), REMINDER_SIGNUPS_PER_ADDRESS: "0", REMINDER_CONFIRMATIONS_PER_EMAIL: "many" }).problems).toEqual([
+      expect.stringMatching(/^REMINDER_SIGNUPS_PER_ADDRESS is invalid/),
+      expect.stringMatching(/^REMINDER_CONFIRMATIONS_PER_EMAIL is invalid/),
+    ]);
+  });
+
   it("reads how often pending usage charges are retried", () => {
     expect(parseEnv({ ...appTestEnv(), USAGE_CHARGE_RETRY_SECONDS: undefined }).USAGE_CHARGE_RETRY_SECONDS).toBe(300);
     expect(parseEnv({ ...appTestEnv(), USAGE_CHARGE_RETRY_SECONDS: "600" }).USAGE_CHARGE_RETRY_SECONDS).toBe(600);

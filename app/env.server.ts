@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/driver-adapter.server";
-import { DEFAULT_BODY_LIMITS } from "./http/body-limits";
-import { parseTrustedProxies } from "./http/client-address";
+import { parseTrustedProxies } from "~/lib/client-address";
 
 const url = z.string().url();
 const secret = z.string().min(8, "must be at least 8 characters");
@@ -59,7 +58,7 @@ const variables = {
   MAIL_URL: {
     schema: z
       .string()
-      .regex(/^(smtps?|https?):\/\//, "must start with smtp://, smtps:// (user:password@host:port) or http(s):// (the sandbox inbox)")
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps:// (user:password@host:port)")
       .optional(),
     purpose: "where creator invitations, sign-in links and show reminders are sent from; without it the app cannot email creators or shoppers",
   },
@@ -86,6 +85,15 @@ const variables = {
     schema: z.coerce.number().int().min(10).max(3600).default(60),
     purpose: "how often, in seconds (10 to 3600), the app looks for show reminders that are due to be emailed",
   },
+  REMINDER_SIGNUPS_PER_ADDRESS: {
+    // Counted per client address, which many shoppers can share (an office, a mobile carrier's NAT).
+    schema: z.coerce.number().int().min(1).max(10_000).default(5),
+    purpose: "how many \"Remind me\" sign-ups (1 to 10000) one client address may make in 10 minutes; more are answered 429",
+  },
+  REMINDER_CONFIRMATIONS_PER_EMAIL: {
+    schema: z.coerce.number().int().min(1).max(10_000).default(3),
+    purpose: "how many reminder confirmation emails (1 to 10000) one email address may be sent in a day, across all shops; more are answered 429",
+  },
   USAGE_CHARGE_RETRY_SECONDS: {
     // A pending charge is one Shopify did not answer; it is owed either way, so there is no hurry,
     // but the plan page should not show it pending for long.
@@ -107,11 +115,11 @@ const variables = {
       "the load balancers or proxies in front of the app, as IP addresses or CIDR ranges separated by commas (e.g. 10.0.0.0/8); only through them is X-Forwarded-For believed for per-viewer limits",
   },
   BODY_LIMIT_WEBHOOK_BYTES: {
-    schema: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMITS.webhookBytes),
+    schema: z.coerce.number().int().min(1024).default(1 << 20),
     purpose: "the largest webhook body the app reads, in bytes (at least 1024); larger ones are refused with 413 before they are read",
   },
   BODY_LIMIT_OTHER_BYTES: {
-    schema: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMITS.otherBytes),
+    schema: z.coerce.number().int().min(1024).default(64 << 10),
     purpose: "the largest body of any other request (forms, app-proxy posts), in bytes (at least 1024)",
   },
   PORT: { schema: z.coerce.number().int().positive().default(3000), purpose: "the port the server listens on" },

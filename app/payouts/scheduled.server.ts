@@ -5,6 +5,7 @@ import prisma from "~/db.server";
 import type { Payments } from "~/payments/stripe.server";
 import { withLease } from "~/jobs/lease.server";
 import { runPayouts, type PayoutRunReport } from "./payouts.server";
+import { log } from "~/lib/log.server";
 
 const WEEK_MS = 7 * 86_400_000;
 // A weekly run may start a little early, so a daily cron at a fixed hour keeps the same weekday.
@@ -17,9 +18,8 @@ export interface ScheduledPass {
 
 export async function runScheduledPayouts(now = new Date(), payments?: Payments): Promise<ScheduledPass> {
   const outcome = await withLease("payouts:schedule", 30 * 60_000, async () => {
-    const shops = await prisma.shop.findMany({ where: { payoutSchedule: "weekly", uninstalledAt: null }, select: { domain: true } });
     const pass: ScheduledPass = { ran: true, shops: [] };
-    for (const { domain: shop } of shops) {
+    for (const shop of await weeklyPayoutShops()) {
       const last = await prisma.payoutRun.findFirst({ where: { shop, trigger: "scheduled" }, orderBy: { startedAt: "desc" }, select: { startedAt: true } });
       if (last && now.getTime() - last.startedAt.getTime() < WEEK_MS - SLACK_MS) continue;
       try {
@@ -27,13 +27,19 @@ export async function runScheduledPayouts(now = new Date(), payments?: Payments)
       } catch (error) {
         // One shop's trouble (Stripe unreachable, a bad row) must not stop the others' payouts.
         const message = error instanceof Error ? error.message : String(error);
-        console.warn(`Scheduled payout run failed for ${shop}: ${message}`);
+        log.warn(`Scheduled payout run failed for ${shop}: ${message}`);
         pass.shops.push({ shop, report: null, error: message });
       }
     }
     return pass;
   });
   return outcome.ran ? outcome.value : { ran: false, shops: [] };
+}
+
+/** Shops that chose weekly payouts and still have the app: an uninstalled shop is paid by nobody. */
+export async function weeklyPayoutShops(): Promise<string[]> {
+  const shops = await prisma.shop.findMany({ where: { payoutSchedule: "weekly", uninstalledAt: null }, select: { domain: true } });
+  return shops.map(({ domain }) => domain);
 }
 
 export async function setPayoutSchedule(shop: string, schedule: "manual" | "weekly") {

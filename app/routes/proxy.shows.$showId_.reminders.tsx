@@ -5,11 +5,13 @@ import { showSelector } from "~/storefront/proxy-input";
 import { reminderInput, saveShowReminder } from "~/storefront/reminders.server";
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { shop, customerId } = await authenticateAppProxy(request);
+  const caller = await authenticateAppProxy(request);
   const selector = showSelector.safeParse(params.showId);
-  if (!selector.success || selector.data.kind !== "id") return proxyJson({ error: `${shop} has no show ${params.showId}`, reason: "unknown_show" }, 404);
+  if (!selector.success || selector.data.kind !== "id") return proxyJson({ error: `${caller.shop} has no show ${params.showId}`, reason: "unknown_show" }, 404);
   const input = reminderInput.safeParse(await readProxyBody(request));
   if (!input.success) return proxyJson({ error: input.error.issues.map((issue) => issue.message).join("; "), reason: "invalid" }, 422);
-  const result = await saveShowReminder(shop, selector.data.showId, customerId, input.data);
-  return result.saved ? proxyJson({ saved: true }, 201) : proxyJson({ error: result.error, reason: result.reason }, result.status);
+  const result = await saveShowReminder(caller, selector.data.showId, input.data);
+  if (result.saved) return proxyJson({ saved: true, confirm: result.confirm }, 201);
+  const retryAfter = result.status === 429 ? { "Retry-After": String(result.retryAfterSeconds) } : undefined;
+  return proxyJson({ error: result.error, reason: result.reason }, result.status, retryAfter);
 };

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveShopifyWebhook } from "~/webhooks/shopify-webhook.server";
-import { customersDataRequest } from "~/webhooks/payloads";
+import { customerRefOf, customersDataRequest } from "~/privacy/payloads";
+import { recordCustomerDataRequest } from "~/privacy/compliance.server";
 
-// The app keeps no customer data beyond chat messages, which the merchant sees in the control room.
-export const action = ({ request }: ActionFunctionArgs) => receiveShopifyWebhook(request, customersDataRequest, async () => {});
+export const action = ({ request }: ActionFunctionArgs) =>
+  receiveShopifyWebhook(request, customersDataRequest, ({ shop, payload }) => recordCustomerDataRequest(shop, customerRefOf(payload), payload.data_request.id));

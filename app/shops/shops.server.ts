@@ -3,6 +3,7 @@ import { z } from "zod";
 import prisma from "~/db.server";
 import { SHOP_SETTINGS } from "~/graphql/shop";
 import { runAdmin } from "~/shopify/admin-graphql.server";
+import { enableShopStreams } from "./shop-streams.server";
 
 /** After install or re-auth: copy what the app needs from Shopify (currency, money format, timezone, domain). */
 export async function syncShop(admin: Pick<AdminApiContext, "graphql">, shop: string) {
@@ -15,7 +16,10 @@ export async function syncShop(admin: Pick<AdminApiContext, "graphql">, shop: st
     storefrontOrigins: new URL(details.primaryDomain.url).origin,
     uninstalledAt: null,
   };
+  const before = await prisma.shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true } });
   await prisma.shop.upsert({ where: { domain: shop }, create: { domain: shop, ...fields }, update: fields });
+  // Installed again before shop/redact: the shows still to come take their encoders again.
+  if (before?.uninstalledAt) await enableShopStreams(shop);
 }
 
 export const shopSettingsInput = z.object({

@@ -2,11 +2,16 @@
 // app's secret and names the shop and the signed-in customer. Nothing from a proxy request is
 // trusted before the signature is checked.
 import { authenticate } from "~/shopify.server";
+import { proxyPathOf, shopperAddress } from "./proxy-input";
 
 export interface ProxyCaller {
   shop: string;
   /** Customer GID of the signed-in shopper, or null for a guest. */
   customerId: string | null;
+  /** The shopper's address, for per-client limits ("unknown" when Shopify did not say). */
+  address: string;
+  /** Where the storefront reaches the app ("/apps/live"), for links back to it. */
+  proxyPath: string;
 }
 
 /** A JSON body with no-store: every proxy answer is per shop and per moment. */
@@ -32,6 +37,8 @@ export async function authenticateAppProxy(request: Request): Promise<ProxyCalle
   return {
     shop: (query.get("shop") ?? "").toLowerCase(),
     customerId: /^\d+$/.test(customer) ? `gid://shopify/Customer/${customer}` : null,
+    address: shopperAddress(request.headers.get("x-forwarded-for")),
+    proxyPath: proxyPathOf(query.get("path_prefix")),
   };
 }
 

@@ -1,4 +1,5 @@
 // What a storefront request may carry, checked before anything is looked up.
+import { isIP } from "node:net";
 import { z } from "zod";
 import type { ShowSelector } from "./bootstrap.server";
 
@@ -42,3 +43,24 @@ export const calendarQuery = z.object({
   /** The storefront page that plays the show, for the calendar entry's link. */
   url: z.string().max(2048).optional(),
 });
+
+/** What [app_proxy] in shopify.app.toml sets; a merchant may rename it, and Shopify says which in path_prefix. */
+export const DEFAULT_PROXY_PATH = "/apps/live";
+
+/**
+ * The shopper's address on a signed proxy request. Shopify's proxy, not the shopper, is the app's
+ * peer here, and it sets X-Forwarded-For to the address it was asked from; a load balancer in
+ * front of the app may append its own peer (Shopify's) after it. So the first entry is the
+ * shopper's, and it is believed only because the signature proves the request came through
+ * Shopify: a shopper never sees a signed query to replay with a header of their own.
+ */
+export function shopperAddress(forwardedFor: string | null): string {
+  const first = (forwardedFor ?? "").split(",")[0]?.trim() ?? "";
+  const address = first.startsWith("::ffff:") && isIP(first.slice(7)) === 4 ? first.slice(7) : first;
+  return isIP(address) ? address : "unknown";
+}
+
+/** Where the storefront reaches the app, from the signed path_prefix; the default for anything else. */
+export function proxyPathOf(pathPrefix: string | null): string {
+  return pathPrefix && /^\/(apps|a|community|tools)\/[A-Za-z0-9_-]{1,64}$/.test(pathPrefix) ? pathPrefix : DEFAULT_PROXY_PATH;
+}

@@ -100,7 +100,7 @@ export function reminderTime(startsAt: Date, timeZone: string, dateLocale: strin
   }).format(startsAt);
 }
 
-function fill(text: string, values: Record<string, string>): string {
+export function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 

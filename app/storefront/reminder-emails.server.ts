@@ -9,12 +9,17 @@
 // a shop that looks like it spams, and the storefront's countdown is still there. A send that
 // fails is given back for the next pass while the show is still due; the one way that mails
 // twice is a server that took the message and lost the connection before saying so.
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import { env } from "~/env.server";
 import { startTicker, type Ticker } from "~/jobs/ticker";
 import { sendMail } from "~/mail/mailer.server";
+import { pruneRateLimitSlots } from "./rate-limit.server";
+import { forgetUnconfirmedReminders } from "./reminder-confirmations.server";
 import { reminderEmail } from "./reminder-email";
+import { confirmationsPerEmail, signupsPerAddress } from "./reminders.server";
 import { storefrontHome } from "./storefront-page";
+import { log } from "~/lib/log.server";
 
 interface ReminderRef {
   shop: string;
@@ -29,6 +34,9 @@ export interface ReminderEmailPass {
   failed: (ReminderRef & { error: string })[];
 }
 
+/** Reminders a pass may act on: a confirmed address, or a signed-in customer without one (reported as skipped). */
+const DELIVERABLE = { OR: [{ email: null }, { confirmedAt: { not: null } }] } satisfies Prisma.ShowReminderWhereInput;
+
 /** The longest show the admin's form allows: a show still scheduled that long after its start is not coming. */
 const LONGEST_SHOW_MS = 600 * 60_000;
 
@@ -37,8 +45,9 @@ export async function sendDueReminderEmails({ now = new Date(), leadMinutes = en
   const pass: ReminderEmailPass = { sent: [], skipped: [], failed: [] };
   for (const show of await dueShows(now, leadMinutes)) {
     const reminders = await prisma.showReminder.findMany({
-      // The reminder's own shop must be the show's: a row that says otherwise is never mailed this show.
-      where: { showId: show.id, shop: show.shop, sentAt: null },
+      // The reminder's own shop must be the show's: a row that says otherwise is never mailed this
+      // show. An address is mailed only once its owner confirmed it (double opt-in).
+      where: { showId: show.id, shop: show.shop, sentAt: null, ...DELIVERABLE },
       select: { id: true, email: true, locale: true, pageUrl: true },
       orderBy: { createdAt: "asc" },
     });
@@ -66,7 +75,7 @@ export async function sendDueReminderEmails({ now = new Date(), leadMinutes = en
         await prisma.showReminder.updateMany({ where: { id: reminder.id }, data: { sentAt: null } });
         // The MailError names the address; the log and the scheduler's answer name only the reminder.
         const message = error instanceof Error ? error.message.replaceAll(reminder.email, "<shopper>") : String(error);
-        console.warn(`[reminders] ${show.shop} show ${show.id}: reminder ${reminder.id} could not be emailed, and is tried again next pass: ${message}`);
+        log.warn(`[reminders] ${show.shop} show ${show.id}: reminder ${reminder.id} could not be emailed, and is tried again next pass: ${message}`);
         pass.failed.push({ ...ref, error: message });
       }
     }
@@ -85,7 +94,7 @@ async function dueShows(now: Date, leadMinutes: number) {
       mode: "public",
       status: "scheduled",
       startsAt: { lte: new Date(now.getTime() + leadMinutes * 60_000), gt: new Date(now.getTime() - LONGEST_SHOW_MS) },
-      reminders: { some: { sentAt: null } },
+      reminders: { some: { sentAt: null, ...DELIVERABLE } },
     },
     select: { id: true, shop: true, title: true, hostName: true, startsAt: true, durationMinutes: true },
     orderBy: { startsAt: "asc" },
@@ -108,10 +117,18 @@ let ticker: Ticker | null = null;
 export function startReminderEmails(): void {
   if (ticker) return;
   if (!env().MAIL_URL) {
-    console.warn("[reminders] MAIL_URL is not set: shoppers who asked to be reminded of a show will not be emailed.");
+    log.warn("[reminders] MAIL_URL is not set: shoppers who asked to be reminded of a show will not be emailed.");
     return;
   }
-  ticker = startTicker("reminder emails", env().REMINDER_INTERVAL_SECONDS * 1000, () => sendDueReminderEmails());
+  ticker = startTicker("reminder emails", env().REMINDER_INTERVAL_SECONDS * 1000, () => runReminderPass());
+}
+
+/** One pass of the reminder job: email what is due, then forget what nobody confirmed and limits that have run out. */
+export async function runReminderPass(now = new Date()): Promise<ReminderEmailPass & { forgotten: number }> {
+  const pass = await sendDueReminderEmails({ now });
+  const forgotten = await forgetUnconfirmedReminders(now);
+  await pruneRateLimitSlots([signupsPerAddress(), confirmationsPerEmail()], now);
+  return { ...pass, forgotten };
 }
 
 export async function stopReminderEmails(): Promise<void> {

@@ -85,12 +85,12 @@ describe("the player is fetched only when a viewer is about to watch", () => {
     await block.getByRole("button", { name: "Remind me" }).waitFor(EVENT_TIMEOUT);
     await block.getByRole("button", { name: "Cart (0)" }).waitFor();
 
-    // Reminding is in place: an email, and the promise, announced.
+    // Reminding is in place: an email, and what happens next (the address confirms first), announced.
     await block.getByRole("button", { name: "Remind me" }).click();
     await block.getByRole("textbox", { name: "Your email" }).fill("viewer@example.se");
     await block.getByRole("button", { name: "Remind me" }).click();
-    await block.locator(".live-shows__actions").getByText("We will remind you before the show starts.").waitFor(EVENT_TIMEOUT);
-    await expect.poll(() => block.getByRole("status").textContent()).toBe("We will remind you before the show starts.");
+    await block.locator(".live-shows__actions").getByText("Check your email and confirm to get the reminder.").waitFor(EVENT_TIMEOUT);
+    await expect.poll(() => block.getByRole("status").textContent()).toBe("Check your email and confirm to get the reminder.");
     // With the page it was asked on, which the reminder email will link to.
     expect(await prisma.showReminder.findMany({ where: { shop: shop.domain, showId: upcoming.id }, select: { email: true, pageUrl: true } })).toEqual([
       { email: "viewer@example.se", pageUrl: `${stack.shopify.url}/` },

@@ -19,6 +19,10 @@ export function appTestEnv(overrides: Record<string, string> = {}): Record<strin
     RECONCILE_INTERVAL_SECONDS: "3600",
     // Likewise reminders: a test runs its passes with its own clock, and no app sends them meanwhile.
     REMINDER_INTERVAL_SECONDS: "3600",
+    // And "Remind me": every test signs up through the sandbox's app proxy from 127.0.0.1, in files
+    // that run side by side on one database, so the limits are set back only where a test says so.
+    REMINDER_SIGNUPS_PER_ADDRESS: "10000",
+    REMINDER_CONFIRMATIONS_PER_EMAIL: "10000",
     // And usage charges: a test settles them through the app's own paths, when it says so.
     USAGE_CHARGE_RETRY_SECONDS: "86400",
     ...overrides,

@@ -11,7 +11,7 @@ import { button, d, fill, h, json, mountPlayer, root, strings, w, whenIdle, type
 /** The words blocks/live-show.liquid hands over, translated. */
 type Words =
   | "watch_live" | "watch_replay" | "live" | "rehearsal" | "starts_at" | "starts_in" | "starting" | "add_to_calendar"
-  | "remind_me" | "email" | "reminder_saved" | "reminder_failed" | "ended" | "empty" | "error" | "products" | "chapters"
+  | "remind_me" | "email" | "reminder_saved" | "reminder_check" | "reminder_later" | "reminder_failed" | "ended" | "empty" | "error" | "products" | "chapters"
   | "now_showing" | "now_showing_announce" | "variant" | "quantity" | "add_to_cart" | "adding" | "added" | "cart_error"
   | "sold_out" | "only_left" | "cart" | "cart_empty" | "total" | "checkout" | "deal" | "deal_ends";
 
@@ -291,12 +291,16 @@ function block(el: HTMLElement) {
   }
 
   function remind(box: HTMLElement) {
-    const done = (ok: boolean) => {
-      const text = ok ? s.reminder_saved : s.reminder_failed;
+    const done = (text: string) => {
       box.replaceChildren(h("p", "meta", text));
       say(text);
     };
-    const send = (email?: string) => json(showPath() + "/reminders", { email, locale: lang, page: here }).then(() => done(true), () => done(false));
+    // An email is reminded only once its owner confirms it: the answer says a confirmation went out.
+    const send = (email?: string) =>
+      json<{ confirm?: boolean }>(showPath() + "/reminders", { email, locale: lang, page: here }).then(
+        (answer) => done(answer.confirm ? s.reminder_check : s.reminder_saved),
+        (refusal?: { reason?: string }) => done(refusal && refusal.reason == "rate_limited" ? s.reminder_later : s.reminder_failed),
+      );
     if (b.reminder.signedIn) return send(data.customerEmail);
     const input = h("input", { type: "email", required: true, autocomplete: "email", "aria-label": s.email, placeholder: s.email });
     box.replaceChildren(
