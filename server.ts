@@ -72,6 +72,15 @@ async function createApp() {
       .then((handlers) => (handlers.handleRealtimeRequest ? handlers.handleRealtimeRequest(request, response) : next()))
       .catch(next);
   });
+  // A method the route does not answer gets 405 here, before Remix runs a loader or action for it.
+  app.use((request, response, next) => {
+    serverBuild(build)
+      .then((current) => {
+        const guard = (current.entry.module as NodeHandlers).guardRequestMethod;
+        if (!guard || guard(request, response, current.routes, PLAIN_HANDLER_METHODS)) next();
+      })
+      .catch(next);
+  });
   app.all("*", createRequestHandler({ build }));
   app.use(answerError);
   return { app, build };
@@ -79,6 +88,7 @@ async function createApp() {
 
 interface NodeHandlers {
   guardRequestBody?: (request: IncomingMessage, response: ServerResponse) => boolean;
+  guardRequestMethod?: (request: IncomingMessage, response: ServerResponse, routes: ServerBuild["routes"], plain: Record<string, readonly string[]>) => boolean;
   handleRealtimeRequest?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   handleInventoryLevelWebhook?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   closeRealtimeStreams?: () => Promise<void>;
@@ -91,6 +101,8 @@ interface NodeHandlers {
 }
 
 const INVENTORY_LEVEL_WEBHOOK = "/webhooks/inventory_levels/update";
+/** Paths served by plain Node handlers rather than route files, with the methods they answer. */
+const PLAIN_HANDLER_METHODS: Record<string, readonly string[]> = { [INVENTORY_LEVEL_WEBHOOK]: ["POST"] };
 
 /**
  * Every request meets the body-size guard first. The inventory webhooks of a flash sale,
@@ -112,11 +124,14 @@ function serveRequests(app: express.Express, build: ServerBuild | (() => Promise
   };
 }
 
+async function serverBuild(build: ServerBuild | (() => Promise<ServerBuild>)): Promise<ServerBuild> {
+  return typeof build === "function" ? await build() : build;
+}
+
 async function nodeHandlers(build: ServerBuild | (() => Promise<ServerBuild>)): Promise<NodeHandlers> {
-  const current = typeof build === "function" ? await build() : build;
   // app/entry.server.tsx re-exports the plain Node handlers: the server entry is the build's one
   // module meant for the server alone.
-  return current.entry.module as NodeHandlers;
+  return (await serverBuild(build)).entry.module as NodeHandlers;
 }
 
 /**

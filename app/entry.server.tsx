@@ -1,19 +1,22 @@
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
-import { isCreatorPortalPath } from "./creators/portal-headers.server";
+import { isCreatorPortalPath } from "~/creator-portal/portal-headers.server";
+import { log } from "~/lib/log.server";
 
 export const streamTimeout = 5000;
 
 // Plain Node handlers that server.ts serves ahead of Remix from here: show streams need the
 // socket itself, and inventory level webhooks come too fast for a web Request each.
-export { closeRealtimeStreams, handleRealtimeRequest } from "./realtime/node-stream.server";
+export { closeRealtimeStreams, handleRealtimeRequest } from "~/storefront/show-stream-node.server";
 export { handleInventoryLevelWebhook } from "./inventory/level-webhook.server";
-// Every request passes the body-size guard first, before anything reads its body.
+// Every request passes the body-size guard first, before anything reads its body, and Remix's
+// requests the method guard, before any loader or action runs.
 export { guardRequestBody } from "./http/request-guard.server";
+export { guardRequestMethod } from "./http/method-guard.server";
 // And the in-process timer that reconciles live shows' stock every few minutes.
 export { startLiveReconciliation, stopLiveReconciliation } from "./shows/live-reconciliation.server";
 // And the one that emails shoppers the show reminders they asked for, shortly before each show.
@@ -45,15 +48,20 @@ export default async function handleRequest(
       },
       onError(error) {
         responseStatusCode = 500;
-        console.error(error);
+        log.error({ err: error }, "rendering the page failed");
       },
     });
     setTimeout(abort, streamTimeout + 1000);
   });
 }
 
-/** Server errors from loaders and actions go to the log with the request they broke. */
+/**
+ * Server errors from loaders and actions go to the log with the request they broke. Remix's own
+ * answers to a client's mistake (no route for the path, 404) are not server errors: they are
+ * answered, and a stack trace for each would bury the real failures.
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(`[app] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  log.error({ err: error }, `[app] ${request.method} ${new URL(request.url).pathname} failed:`);
 }

@@ -3,8 +3,8 @@ import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, BillingInterval, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
-import { PLAN, USAGE_TERMS } from "./billing/plan";
-import { formatMinorUnits } from "./commissions/money";
+import { PLAN, USAGE_TERMS } from "~/shopify/app-plan";
+import { formatMinorUnits } from "~/lib/money";
 import { env } from "./env.server";
 import { syncShop } from "./shops/shops.server";
 
@@ -44,9 +44,22 @@ function shopifyAmount(minor: number): number {
   return Number(formatMinorUnits(minor, PLAN.currency));
 }
 
+/**
+ * App Bridge sends every fetch and form post of the embedded admin with a session token. The
+ * library answers a post without one as it answers a first page load, with a redirect to the
+ * login page; a post without a token is not from the admin, so it gets 401 before anything runs.
+ */
+const authenticateAdmin: typeof shopify.authenticate.admin = async (request) => {
+  const posted = request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS";
+  if (posted && !request.headers.get("authorization") && !new URL(request.url).searchParams.get("id_token")) {
+    throw Response.json({ error: "This request has no Shopify session token; open the app from your Shopify admin." }, { status: 401 });
+  }
+  return shopify.authenticate.admin(request);
+};
+
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+export const authenticate = { ...shopify.authenticate, admin: authenticateAdmin };
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const sessionStorage = shopify.sessionStorage;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { BlockList } from "node:net";
 import { env } from "~/env.server";
-import { clientAddress, parseTrustedProxies } from "./client-address";
+import { clientAddress, parseTrustedProxies } from "~/lib/client-address";
 
 let trusted: BlockList | undefined;
 

@@ -1,7 +1,10 @@
 // The only module that talks to Stripe. Everything else speaks in creators, payouts and
 // minor units of an upper-case ISO currency; Stripe's objects never leave this file.
 import Stripe from "stripe";
+import { z } from "zod";
 import { env } from "~/env.server";
+import type { SignedWebhook } from "~/http/signed-webhook";
+import { ExplainedError } from "~/lib/explained-error";
 
 export interface StripeSettings {
   secretKey: string;
@@ -21,14 +24,15 @@ export interface StripeSettings {
  * - "unknown": the request may or may not have run (timeout, dropped connection, 5xx, 429,
  *   a concurrent request with the same key). Only a retry with the same key is safe.
  */
-export class PaymentsError extends Error {
+export class PaymentsError extends ExplainedError {
   constructor(
     message: string,
     readonly outcome: "refused" | "unknown",
     readonly code: string | null,
-    options?: { cause?: unknown },
+    options: { cause?: unknown; explanation?: string } = {},
   ) {
-    super(message, options);
+    const { explanation, ...rest } = options;
+    super(explanation ?? message, { ...rest, message });
     this.name = "PaymentsError";
   }
 }
@@ -94,8 +98,8 @@ export interface Payments {
   createTransfer(request: TransferRequest): Promise<TransferRecord>;
   /** The transfer an earlier attempt made for this payout, found by its transfer group and metadata. */
   findTransfer(input: { transferGroup: string; payoutId: string }): Promise<TransferRecord | null>;
-  /** Verifies Stripe-Signature and reads the event; throws when the signature does not match. */
-  readWebhookEvent(rawBody: string, signature: string | null): PaymentsEvent;
+  /** Verifies Stripe-Signature (401 when missing, forged or past Stripe's 5-minute tolerance) and reads the event (400 when it is not one). */
+  readWebhookEvent(rawBody: string, signature: string | null): SignedWebhook<PaymentsEvent>;
 }
 
 // Stripe counts these currencies in units of 100 although they have no minor unit in use
@@ -110,6 +114,8 @@ export function fromStripeAmount(amount: number, currency: string): number {
   return HUNDREDFOLD_IN_STRIPE.has(currency.toUpperCase()) ? Math.trunc(amount / 100) : amount;
 }
 
+const unansweredWords = (action: string) => `Stripe could not ${action} just now; try again in a moment.`;
+
 function describe(action: string, error: unknown): PaymentsError {
   if (error instanceof PaymentsError) return error;
   if (error instanceof Stripe.errors.StripeError) {
@@ -118,9 +124,14 @@ function describe(action: string, error: unknown): PaymentsError {
       error.rawType !== "idempotency_error" &&
       (error.statusCode ?? 0) < 500;
     const reason = error.message || error.type;
-    return new PaymentsError(`Stripe could not ${action}: ${reason}`, refused ? "refused" : "unknown", error.code ?? null, { cause: error });
+    // Stripe words a refusal for the person it refuses (insufficient funds, a missing capability);
+    // an unknown outcome's detail (a timeout, a 5xx) is for the log.
+    return new PaymentsError(`Stripe could not ${action}: ${reason}`, refused ? "refused" : "unknown", error.code ?? null, {
+      cause: error,
+      explanation: refused ? `Stripe could not ${action}: ${reason}` : unansweredWords(action),
+    });
   }
-  return new PaymentsError(`Stripe could not ${action}: ${error instanceof Error ? error.message : String(error)}`, "unknown", null, { cause: error });
+  return new PaymentsError(`Stripe could not ${action}: ${error instanceof Error ? error.message : String(error)}`, "unknown", null, { cause: error, explanation: unansweredWords(action) });
 }
 
 async function call<T>(action: string, request: () => Promise<T>): Promise<T> {
@@ -165,6 +176,57 @@ function bankPayoutRecord(payout: Stripe.Payout): BankPayoutRecord {
     arrivalDate: payout.arrival_date ? new Date(payout.arrival_date * 1000) : null,
     failureMessage: payout.failure_message ?? null,
   };
+}
+
+// The parts of a webhook event the app reads, checked before they are read: a signed event of
+// another shape gets 400 with the field that is wrong, not a TypeError and a 500.
+const eventEnvelope = z.object({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  created: z.number().int(),
+  account: z.string().nullish(),
+  data: z.object({ object: z.looseObject({}) }),
+});
+const eventObjects = {
+  account: z.looseObject({ id: z.string().min(1) }),
+  transfer: z.looseObject({
+    id: z.string().min(1),
+    amount: z.number().int(),
+    amount_reversed: z.number().int(),
+    reversed: z.boolean(),
+    currency: z.string().min(1),
+    destination: z.union([z.string(), z.looseObject({ id: z.string() })]).nullable(),
+    transfer_group: z.string().nullish(),
+    metadata: z.record(z.string(), z.string()).nullish(),
+  }),
+  payout: z.looseObject({
+    id: z.string().min(1),
+    amount: z.number().int(),
+    currency: z.string().min(1),
+    status: z.string().min(1),
+    arrival_date: z.number().nullish(),
+    failure_message: z.string().nullish(),
+  }),
+};
+
+function eventObjectKind(type: string): keyof typeof eventObjects | null {
+  if (type === "account.updated") return "account";
+  if (type.startsWith("transfer.")) return "transfer";
+  if (type.startsWith("payout.")) return "payout";
+  return null;
+}
+
+function malformedEvent(error: z.ZodError, prefix = ""): SignedWebhook<never> {
+  return { ok: false, status: 400, reason: `Stripe event: ${error.issues.map((issue) => `${prefix}${issue.path.join(".")} ${issue.message}`).join("; ")}` };
+}
+
+function readWebhookBody(raw: unknown): SignedWebhook<PaymentsEvent> {
+  const envelope = eventEnvelope.safeParse(raw);
+  if (!envelope.success) return malformedEvent(envelope.error);
+  const kind = eventObjectKind(envelope.data.type);
+  const object = kind ? eventObjects[kind].safeParse(envelope.data.data.object) : null;
+  if (object && !object.success) return malformedEvent(object.error, "data.object.");
+  return { ok: true, event: readEvent(raw as Stripe.Event) };
 }
 
 function readEvent(event: Stripe.Event): PaymentsEvent {
@@ -264,8 +326,16 @@ export function createStripePayments(settings: StripeSettings): Payments {
       }),
 
     readWebhookEvent: (rawBody, signature) => {
-      if (!signature) throw new PaymentsError("The request has no Stripe-Signature header", "refused", null);
-      return readEvent(stripe.webhooks.constructEvent(rawBody, signature, settings.webhookSecret));
+      if (!signature) return { ok: false, status: 401, reason: "The request has no Stripe-Signature header" };
+      let raw: unknown;
+      try {
+        raw = stripe.webhooks.constructEvent(rawBody, signature, settings.webhookSecret);
+      } catch (error) {
+        // The signature is checked before the body is parsed: anything else thrown is the parse.
+        if (error instanceof Stripe.errors.StripeSignatureVerificationError) return { ok: false, status: 401, reason: `Invalid Stripe-Signature: ${error.message}` };
+        return { ok: false, status: 400, reason: "Stripe event: the body is not JSON" };
+      }
+      return readWebhookBody(raw);
     },
   };
 }

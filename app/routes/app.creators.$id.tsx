@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { authenticate } from "~/shopify.server";
+import { readForm } from "~/http/form-body.server";
 import { notFound } from "~/http/responses.server";
 import { getShopSettings } from "~/shops/shops.server";
 import { creatorPageDates } from "~/creators/dates.server";
@@ -18,9 +19,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = parseCreatorCommand(Object.fromEntries(await request.formData()));
+  const parsed = parseCreatorCommand(await readForm(request));
   if ("result" in parsed) return parsed.result;
-  return runCreatorCommand(session.shop, params.id ?? "", parsed.command);
+  const result = await runCreatorCommand(session.shop, params.id ?? "", parsed.command);
+  if (!result) throw notFound("This creator does not exist in your shop.");
+  return result;
 };
 
 export default function CreatorRoute() {

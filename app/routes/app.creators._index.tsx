@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { authenticate } from "~/shopify.server";
+import { readForm } from "~/http/form-body.server";
 import { inviteCreatorInput } from "~/creators/creator-input";
 import { fieldErrors } from "~/http/field-errors";
 import { getCreatorListItems, inviteCreator } from "~/creators/creators.server";
@@ -13,7 +14,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<InviteOutcome> => {
   const { session } = await authenticate.admin(request);
-  const parsed = inviteCreatorInput.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = inviteCreatorInput.safeParse(await readForm(request));
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const result = await inviteCreator(session.shop, parsed.data);
   if (!result.ok) return { ok: false, errors: result.errors };

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { authenticate } from "~/shopify.server";
+import { readForm } from "~/http/form-body.server";
 import { getPayoutsPage, payoutsCommand, runPayoutsCommand, type PayoutsCommandResult } from "~/payouts/payouts-page.server";
 import { PayoutsPage } from "~/components/payouts/PayoutsPage";
 
@@ -11,7 +12,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<PayoutsCommandResult> => {
   const { session } = await authenticate.admin(request);
-  const parsed = payoutsCommand.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = payoutsCommand.safeParse(await readForm(request));
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join("; ") };
   return runPayoutsCommand(session.shop, parsed.data);
 };

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { authenticate } from "~/shopify.server";
+import { readForm } from "~/http/form-body.server";
 import { badRequest } from "~/http/responses.server";
-import { loadPlanPage, planCommand, runPlanCommand } from "~/billing/plan-page.server";
+import { loadPlanPage, planCommand, runPlanCommand } from "~/shows/plan-page.server";
 import { PlanPage } from "~/components/PlanPage";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -12,7 +13,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, billing } = await authenticate.admin(request);
-  const parsed = planCommand.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = planCommand.safeParse(await readForm(request));
   if (!parsed.success) return badRequest(parsed.error.issues.map((issue) => issue.message).join("; "));
   return runPlanCommand(billing, session.shop, parsed.data);
 };

@@ -2,18 +2,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { PrivacyRequests } from "~/components/PrivacyRequests";
 import { fieldErrors } from "~/http/field-errors";
+import { listCustomerDataRequests } from "~/privacy/compliance.server";
 import { authenticate } from "~/shopify.server";
+import { readForm } from "~/http/form-body.server";
 import { getShopSettings, shopSettingsInput, updateShopSettings } from "~/shops/shops.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return { settings: await getShopSettings(session.shop) };
+  const [settings, privacyRequests] = await Promise.all([getShopSettings(session.shop), listCustomerDataRequests(session.shop)]);
+  return { settings, privacyRequests };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = shopSettingsInput.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = shopSettingsInput.safeParse(await readForm(request));
   if (!parsed.success) {
     return { saved: false, errors: fieldErrors(parsed.error) };
   }
@@ -22,7 +26,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function SettingsPage() {
-  const { settings } = useLoaderData<typeof loader>();
+  const { settings, privacyRequests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const [holdDays, setHoldDays] = useState(String(settings.commissionHoldDays));
@@ -84,6 +88,9 @@ export default function SettingsPage() {
               </InlineStack>
             </BlockStack>
           </Card>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection title="Privacy requests" description="Customer data requests from Shopify, and what Live Shows holds for each customer.">
+          <PrivacyRequests requests={privacyRequests} />
         </Layout.AnnotatedSection>
       </Layout>
     </Page>

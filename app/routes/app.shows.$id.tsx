@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { authenticate } from "~/shopify.server";
+import { readForm } from "~/http/form-body.server";
 import { badRequest, notFound } from "~/http/responses.server";
 import { getReplayChapters, getShowDetail } from "~/shows/shows.server";
 import { getShowCounters } from "~/analytics/show-counters.server";
@@ -25,7 +26,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
-  const parsed = showCommand.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = showCommand.safeParse(await readForm(request));
   if (!parsed.success) return badRequest(parsed.error.issues.map((issue) => issue.message).join("; "));
   return runShowCommand({ shop: session.shop, admin }, z.string().parse(params.id), parsed.data);
 };

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, Card, IndexTable, Link, Page, Text } from "@shopify/polaris";
+import { Badge, Card, IndexTable, InlineStack, Link, Page, Text } from "@shopify/polaris";
 import { authenticate } from "~/shopify.server";
-import { getShowListItems, type ShowStatus } from "~/shows/shows.server";
+import { getShowsIndex } from "~/shows/shows.server";
+import { statusLabel, statusTone } from "~/shows/status";
 import { EmptyPage } from "~/components/EmptyPage";
 import { ShowsCalendar } from "~/components/ShowsCalendar";
-import { monthGrid, shiftMonth } from "~/shows/calendar";
 import { z } from "zod";
 
 const listParams = z.object({
@@ -16,31 +16,7 @@ const listParams = z.object({
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const { view, month: requested } = listParams.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const shows = await getShowListItems(session.shop);
-  const month = requested ?? (shows.find((show) => show.status !== "ended" && show.status !== "replay_ready") ?? shows[0])?.localStart.slice(0, 7) ?? new Date().toISOString().slice(0, 7);
-  return {
-    shows,
-    view,
-    calendar: { month, weeks: monthGrid(month, shows), previous: shiftMonth(month, -1), next: shiftMonth(month, 1) },
-  };
-};
-
-const statusTone: Record<ShowStatus, "info" | "success" | "critical" | "attention" | undefined> = {
-  draft: undefined,
-  scheduled: "info",
-  live: "critical",
-  ended: undefined,
-  replay_ready: "success",
-  archived: undefined,
-};
-
-const statusLabel: Record<ShowStatus, string> = {
-  draft: "Draft",
-  scheduled: "Scheduled",
-  live: "Live",
-  ended: "Ended",
-  replay_ready: "Replay",
-  archived: "Archived",
+  return { view, ...(await getShowsIndex(session.shop, requested)) };
 };
 
 export default function ShowsPage() {
@@ -79,7 +55,10 @@ export default function ShowsPage() {
                 </IndexTable.Cell>
                 <IndexTable.Cell>{show.startsAtLabel}</IndexTable.Cell>
                 <IndexTable.Cell>
-                  <Badge tone={statusTone[show.status]}>{show.mode === "rehearsal" ? "Rehearsal" : statusLabel[show.status]}</Badge>
+                  <InlineStack gap="100">
+                    <Badge tone={statusTone(show.status)}>{statusLabel(show.status)}</Badge>
+                    {show.mode === "rehearsal" ? <Badge>Rehearsal</Badge> : null}
+                  </InlineStack>
                 </IndexTable.Cell>
                 <IndexTable.Cell>{show.productCount}</IndexTable.Cell>
               </IndexTable.Row>

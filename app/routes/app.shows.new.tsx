@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { authenticate } from "~/shopify.server";
+import { readForm } from "~/http/form-body.server";
 import { getShopSettings } from "~/shops/shops.server";
 import { fieldErrors } from "~/http/field-errors";
 import { showInput } from "~/shows/show-input";
@@ -20,7 +21,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   const lookupHost = (creatorId: string) => checkHost(session.shop, creatorId);
   const { currency, timezone } = await getShopSettings(session.shop);
-  const parsed = await showInput(lookupHost, { currency, timezone }).safeParseAsync(Object.fromEntries(await request.formData()));
+  const parsed = await showInput(lookupHost, { currency, timezone }).safeParseAsync(await readForm(request));
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const { showId, streamError } = await createShow(session.shop, parsed.data);
   // The show is saved: whatever happens to its deal, the merchant lands on the show page, where a

@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, Outlet, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
@@ -35,8 +35,13 @@ export default function EmbeddedApp() {
 }
 
 // Shopify needs Remix to catch its thrown responses (redirects, re-authentication) and add headers.
+// The app's own refusals ({ error } with a 4xx) are shown as their words: Shopify's boundary
+// writes a response's data into the page as HTML, which an object is not.
 export function ErrorBoundary() {
-  return boundary.error(useRouteError());
+  const error = useRouteError();
+  const reason = isRouteErrorResponse(error) ? (error.data as { error?: unknown } | null)?.error : undefined;
+  if (typeof reason === "string") return <p role="alert">{reason}</p>;
+  return boundary.error(error);
 }
 
 export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

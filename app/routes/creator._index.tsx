@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { getPortalOverview } from "~/creators/portal.server";
-import { portalCommand, runPortalCommand } from "~/creators/portal-commands.server";
+import { getPortalOverview } from "~/creator-portal/portal.server";
+import { portalCommand, runPortalCommand } from "~/creator-portal/portal-commands.server";
 import { portalDates } from "~/creators/dates.server";
-import { readPortalForm } from "~/creators/portal-form.server";
+import { readForm } from "~/http/form-body.server";
 import { requirePortalCreator } from "~/creators/portal-session.server";
 import { PortalPage } from "~/components/creators/PortalPage";
 
@@ -15,7 +15,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const creator = await requirePortalCreator(request);
-  const parsed = portalCommand.safeParse(await readPortalForm(request));
+  const parsed = portalCommand.safeParse(await readForm(request));
   if (!parsed.success) return { ok: false, intent: "invalid", message: parsed.error.issues.map((issue) => issue.message).join("; ") };
   return runPortalCommand(creator, parsed.data);
 };

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { consumeLoginToken, describeLoginToken, requestSignInLinks } from "~/creators/login-links.server";
-import { signInCommand } from "~/creators/sign-in-input";
-import { readPortalForm } from "~/creators/portal-form.server";
+import { signInCommand } from "~/creator-portal/sign-in-input";
+import { readForm } from "~/http/form-body.server";
 import { startPortalSession } from "~/creators/portal-session.server";
 import { SignInPage, type SignInOutcome } from "~/components/creators/SignInPage";
 
@@ -18,7 +18,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<SignInOutcome | Response> => {
-  const parsed = signInCommand.safeParse(await readPortalForm(request));
+  const parsed = signInCommand.safeParse(await readForm(request));
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Check the form." };
   if (parsed.data.intent === "email_link") {
     requestSignInLinks(parsed.data.email);

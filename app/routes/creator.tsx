@@ -3,7 +3,7 @@ import { AppProvider, Banner, Page } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import translations from "@shopify/polaris/locales/en.json";
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
-import { PORTAL_FRAMING_HEADERS } from "~/creators/portal-headers.server";
+import { PORTAL_FRAMING_HEADERS } from "~/creator-portal/portal-headers.server";
 
 // The creator portal: creators are not Shopify staff, so this is a plain Polaris app on the
 // app's own origin, outside the embedded admin. Each page checks the session itself, so the

@@ -1,18 +1,14 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { badRequest } from "~/http/responses.server";
+import { refusedWebhook } from "~/http/signed-webhook";
 import { applyMuxEvent, findShowForMuxEvent, muxEvent } from "~/shows/stream-events.server";
-import { verifyMuxWebhook } from "~/video/mux.server";
+import { readMuxWebhook } from "~/video/mux.server";
 import { actOnce } from "~/webhooks/receipts.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const rawBody = await request.text();
-  let unverified: unknown;
-  try {
-    unverified = await verifyMuxWebhook(rawBody, request.headers);
-  } catch {
-    return new Response("Invalid mux-signature", { status: 401 });
-  }
-  const parsed = muxEvent.safeParse(unverified);
+  const read = await readMuxWebhook(await request.text(), request.headers);
+  if (!read.ok) return refusedWebhook(read);
+  const parsed = muxEvent.safeParse(read.event);
   if (!parsed.success) return badRequest(`Mux event: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
   const event = parsed.data;
   const show = await findShowForMuxEvent(event);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveShopifyWebhook } from "~/webhooks/shopify-webhook.server";
-import { productDelete } from "~/webhooks/payloads";
+import { productDelete } from "~/inventory/payloads";
 import { deletedProductId, removeDeletedProduct } from "~/inventory/product-changes.server";
 
 export const action = ({ request }: ActionFunctionArgs) => {

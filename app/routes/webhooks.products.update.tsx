@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveShopifyWebhook } from "~/webhooks/shopify-webhook.server";
-import { productUpdate } from "~/webhooks/payloads";
+import { productUpdate } from "~/inventory/payloads";
 import { applyProductChange, productChangeFromWebhook } from "~/inventory/product-changes.server";
 
 export const action = ({ request }: ActionFunctionArgs) => {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { recordRefundClawbacks } from "~/commissions/clawbacks.server";
 import { receiveShopifyWebhook } from "~/webhooks/shopify-webhook.server";
-import { refundCreate } from "~/webhooks/payloads";
+import { refundCreate } from "~/commissions/payloads";
 
 export const action = ({ request }: ActionFunctionArgs) =>
   receiveShopifyWebhook(request, refundCreate, async ({ shop, payload }) => {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { refusedWebhook } from "~/http/signed-webhook";
 import { payments } from "~/payments/stripe.server";
 import { applyStripeEvent, shopOfStripeEvent } from "~/payouts/stripe-events.server";
 import { actOnce } from "~/webhooks/receipts.server";
@@ -7,12 +8,9 @@ import { actOnce } from "~/webhooks/receipts.server";
 export const action = async ({ request }: ActionFunctionArgs) => {
   const rawBody = await request.text();
   const stripe = payments();
-  let event;
-  try {
-    event = stripe.readWebhookEvent(rawBody, request.headers.get("stripe-signature"));
-  } catch {
-    return new Response("Invalid Stripe-Signature", { status: 400 });
-  }
+  const read = stripe.readWebhookEvent(rawBody, request.headers.get("stripe-signature"));
+  if (!read.ok) return refusedWebhook(read);
+  const { event } = read;
   const shop = await shopOfStripeEvent(event);
   if (!shop) return new Response(null, { status: 200 });
   return actOnce({ source: "stripe", eventId: event.id, topic: event.type === "other" ? event.stripeType : event.type, shop }, () => applyStripeEvent(event, shop, stripe));

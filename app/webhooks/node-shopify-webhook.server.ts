@@ -1,6 +1,6 @@
 // Shopify's webhook check for a plain Node request, for the routes served ahead of Remix: the
-// HMAC over the exact body bytes and the headers Shopify always sends. It answers what
-// authenticate.webhook answers (401 for a bad signature, 400 for missing headers) without
+// HMAC over the exact body bytes and the headers Shopify always sends. It answers as
+// receiveShopifyWebhook does (401 for a missing or bad signature, 400 for missing headers) without
 // building a web Request or loading the shop's session, which the stock path does not use.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
@@ -18,7 +18,7 @@ export async function readShopifyWebhook(request: IncomingMessage, apiSecret: st
   if (!body) return { ok: false, status: 413, reason: "The webhook body is larger than 1 MiB" };
 
   const signature = nodeHeader(request, "x-shopify-hmac-sha256");
-  if (!signature) return { ok: false, status: 400, reason: "Missing header: X-Shopify-Hmac-Sha256" };
+  if (!signature) return { ok: false, status: 401, reason: "The webhook has no X-Shopify-Hmac-Sha256 signature" };
   const expected = createHmac("sha256", apiSecret).update(body).digest();
   const given = Buffer.from(signature, "base64");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, status: 401, reason: "The webhook's HMAC does not match" };

@@ -1,4 +1,4 @@
-import { orderedId } from "~/db/ordered-id";
+import { orderedId } from "~/lib/ordered-id";
 import { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 

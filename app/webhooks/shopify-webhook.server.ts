@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import { authenticate } from "~/shopify.server";
 import { actOnce } from "./receipts.server";
-import { badRequest } from "~/http/responses.server";
-import { describePayloadError } from "./payloads";
+import { badRequest, unauthorized } from "~/http/responses.server";
+import { describePayloadError } from "./payload-fields";
 
 export interface ShopifyDelivery<T> {
   shop: string;
@@ -22,12 +22,18 @@ export async function receiveShopifyWebhook<S extends z.ZodType>(
 ): Promise<Response> {
   // The header keeps Shopify's own spelling (orders/paid); context.topic is an enum (ORDERS_PAID).
   const topicHeader = request.headers.get("x-shopify-topic");
+  // The library answers a delivery without a signature 400, as if a header were merely missing;
+  // an unsigned delivery is unauthenticated.
+  if (!request.headers.get("x-shopify-hmac-sha256")) return unauthorized("The webhook has no X-Shopify-Hmac-Sha256 signature");
   let context;
   try {
     context = await authenticate.webhook(request);
   } catch (error) {
     // The library parses the body once the HMAC is verified: a signed body that is not JSON.
     if (error instanceof SyntaxError) return badRequest(`${topicHeader ?? "webhook"} payload: body is not JSON`);
+    // Its refusals have no body; the sender gets the reason.
+    if (error instanceof Response && error.status === 401) return unauthorized("The webhook's HMAC does not match");
+    if (error instanceof Response && error.status === 400) return badRequest("The webhook lacks Shopify's headers (X-Shopify-Topic, X-Shopify-Shop-Domain, X-Shopify-Webhook-Id, X-Shopify-API-Version)");
     throw error;
   }
   const topic = topicHeader ?? String(context.topic);

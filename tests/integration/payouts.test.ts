@@ -246,7 +246,7 @@ describe("Stripe webhooks", () => {
     const event = { id: `evt_${randomUUID()}`, object: "event", type: "account.updated", created: Math.floor(Date.now() / 1000), data: { object: { id: accountId, object: "account" } } };
     const body = JSON.stringify(event);
     const forged = await post(body, signWebhookPayload(body, "whsec_not_the_secret", Math.floor(Date.now() / 1000)));
-    expect(forged.status).toBe(400);
+    expect(forged.status).toBe(401);
     expect(await prisma.webhookReceipt.count({ where: { source: "stripe", eventId: event.id } })).toBe(0);
     expect((await prisma.creator.findFirstOrThrow({ where: { id: creator.id, shop: target.shop } })).payoutsEnabled).toBe(true);
   });

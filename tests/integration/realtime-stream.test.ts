@@ -65,11 +65,11 @@ describe("the show stream", () => {
   it("opens a rehearsal only with a valid viewer token for that show", async () => {
     const fixture = await seedShowWithStock({ mode: "rehearsal" });
     const other = await seedShowWithStock();
-    expect((await open(streamUrl(app.url, fixture))).status).toBe(403);
+    expect((await open(streamUrl(app.url, fixture))).status).toBe(401);
     const wrongShow = signViewerToken(sandboxAppSecret, other.showId, new Date(Date.now() + 60_000));
-    expect((await open(streamUrl(app.url, fixture, `&token=${wrongShow}`))).status).toBe(403);
+    expect((await open(streamUrl(app.url, fixture, `&token=${wrongShow}`))).status).toBe(401);
     const expired = signViewerToken(sandboxAppSecret, fixture.showId, new Date(Date.now() - 1));
-    expect((await open(streamUrl(app.url, fixture, `&token=${expired}`))).status).toBe(403);
+    expect((await open(streamUrl(app.url, fixture, `&token=${expired}`))).status).toBe(401);
 
     const token = signViewerToken(sandboxAppSecret, fixture.showId, new Date(Date.now() + 60_000));
     const stream = await open(streamUrl(app.url, fixture, `&token=${token}`));

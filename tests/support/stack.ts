@@ -32,6 +32,11 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** The subscription every shop starts with, approved (the app's plan by default); null for none. */
   acceptedPlan?: AppPlanInput | null;
+  /**
+   * The world's clock for the Shopify, Stripe and Mux sandboxes (the machine's by default). A test
+   * that moves it moves the app's too, through `env` (see tests/support/world-clock.ts).
+   */
+  now?: () => Date;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -43,9 +48,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       port: options.shopifyPort,
       seed: options.seed ?? true,
       acceptedPlan: options.acceptedPlan === undefined ? ACCEPTED_APP_PLAN : options.acceptedPlan,
+      ...(options.now && { now: options.now }),
     }),
-    startMuxEmulator({ port: options.muxPort, webhookUrl: `${appUrl}/webhooks/mux`, webhookSecret: sandboxMux.webhookSecret }),
-    startStripeEmulator({ port: options.stripePort, webhookUrl: `${appUrl}/webhooks/stripe`, webhookSecret: sandboxStripe.webhookSecret }),
+    startMuxEmulator({ port: options.muxPort, webhookUrl: `${appUrl}/webhooks/mux`, webhookSecret: sandboxMux.webhookSecret, now: options.now }),
+    startStripeEmulator({ port: options.stripePort, webhookUrl: `${appUrl}/webhooks/stripe`, webhookSecret: sandboxStripe.webhookSecret, now: options.now }),
     startMailSandbox({ port: options.mailPort, inboxPort: options.mailInboxPort }),
   ]);
   const app = await startAppServer(

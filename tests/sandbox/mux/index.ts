@@ -43,6 +43,8 @@ export interface MuxEmulatorOptions {
   webhookBackoffMs?: number;
   encoder?: Partial<EncoderSettings>;
   ffmpegPath?: string;
+  /** The world's clock for webhooks (default: the machine's), for a test that moves every sandbox's time at once. */
+  now?: () => Date;
 }
 
 export interface MuxEmulator {
@@ -91,6 +93,7 @@ export async function startMuxEmulator(options: MuxEmulatorOptions = {}): Promis
     secret: webhookSecret,
     maxAttempts: options.webhookAttempts,
     backoffMs: options.webhookBackoffMs,
+    now: options.now,
   });
   const lifecycle = new LiveLifecycle({
     store,

@@ -27,6 +27,8 @@ export interface WebhookDispatcherOptions {
   maxAttempts?: number;
   backoffMs?: number;
   timeoutMs?: number;
+  /** The world's clock (default: the machine's): events are stamped, attempts logged and bodies signed with it. */
+  now?: () => Date;
 }
 
 type EventListener = (event: MuxWebhookEvent) => void;
@@ -39,6 +41,7 @@ export class WebhookDispatcher {
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
   private readonly timeoutMs: number;
+  private readonly now: () => Date;
   private readonly emitted: MuxWebhookEvent[] = [];
   private readonly records: DeliveryRecord[] = [];
   private readonly listeners = new Set<EventListener>();
@@ -51,6 +54,7 @@ export class WebhookDispatcher {
     this.maxAttempts = options.maxAttempts ?? 4;
     this.backoffMs = options.backoffMs ?? 100;
     this.timeoutMs = options.timeoutMs ?? 5000;
+    this.now = options.now ?? (() => new Date());
   }
 
   setUrl(url: string | undefined) {
@@ -58,6 +62,8 @@ export class WebhookDispatcher {
   }
 
   emit(event: MuxWebhookEvent) {
+    // Built the moment it happened; stamped here, on the emulator's clock.
+    event.created_at = this.now().toISOString();
     this.emitted.push(event);
     for (const listener of this.listeners) listener(event);
     const record: DeliveryRecord = { eventId: event.id, type: event.type, url: this.url, state: "pending", attempts: [] };
@@ -102,13 +108,13 @@ export class WebhookDispatcher {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       if (this.closing.signal.aborted) break;
       const body = JSON.stringify({ ...event, attempts: previous });
-      const at = new Date().toISOString();
+      const at = this.now().toISOString();
       let status: number | null = null;
       let responseBody: string | null = null;
       try {
         const response = await fetch(url, {
           method: "POST",
-          headers: { "content-type": "application/json", "mux-signature": muxSignatureHeader(body, this.secret) },
+          headers: { "content-type": "application/json", "mux-signature": muxSignatureHeader(body, this.secret, Math.floor(this.now().getTime() / 1000)) },
           body,
           signal: AbortSignal.any([this.closing.signal, AbortSignal.timeout(this.timeoutMs)]),
         });

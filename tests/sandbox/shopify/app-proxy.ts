@@ -100,6 +100,7 @@ export function registerAppProxy(router: Router, emulator: AppProxyEmulator): vo
       customerId: customer ? numericIdOf(customer.id) : "",
       pathPrefix,
       secret: emulator.apiSecret,
+      timestamp: Math.floor(emulator.state.now().getTime() / 1000),
     });
     const rest = request.params["*"] ?? "";
     const url = new URL(`${target}${rest ? `/${rest.split("/").map(encodeURIComponent).join("/")}` : ""}?${query}`);

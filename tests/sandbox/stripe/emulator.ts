@@ -27,7 +27,7 @@ import { createState, PLATFORM, type BalanceAmounts, type StripeEvent, type Stri
 import { WebhookDispatcher, type WebhookEndpoint } from "./webhooks";
 
 /** The API version the pinned stripe SDK (23.1) sends; events are stamped with it. */
-export const EMULATED_API_VERSION = "2026-10-28.endive";
+export const EMULATED_API_VERSION = "2026-10-28.endive"; // Stripe's name for an API version, not a date the emulator runs at
 
 export interface StripeEmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -42,6 +42,8 @@ export interface StripeEmulatorOptions {
   /** Waits before each webhook retry (default 100, 500, 2000 ms: three retries). */
   webhookRetryDelaysMs?: number[];
   webhookAttemptTimeoutMs?: number;
+  /** The world's clock (default: the machine's), for a test that moves every sandbox's time at once. */
+  now?: () => Date;
 }
 
 export interface StripeEmulator {
@@ -88,7 +90,7 @@ export interface StripeEmulator {
 
 export async function startStripeEmulator(options: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
   const secretKey = options.secretKey ?? sandboxStripe.secretKey;
-  const clock = new Clock();
+  const clock = new Clock(options.now);
   const platform = platformAccount(clock.nowSeconds());
   platform.external_accounts = {
     object: "list",
@@ -105,6 +107,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     log: state.deliveries,
     retryDelaysMs: options.webhookRetryDelaysMs ?? [100, 500, 2000],
     attemptTimeoutMs: options.webhookAttemptTimeoutMs ?? 10_000,
+    signedAt: () => clock.worldSeconds(),
   });
 
   let origin = "";

@@ -21,6 +21,8 @@ export interface WebhookDispatcherOptions {
   retryDelaysMs: readonly number[];
   /** How long one attempt may take before it counts as failed. */
   attemptTimeoutMs: number;
+  /** The unix seconds a signature carries (default: the machine's clock). */
+  signedAt?: () => number;
 }
 
 export class WebhookDispatcher {
@@ -66,7 +68,7 @@ export class WebhookDispatcher {
         headers: {
           "content-type": "application/json; charset=utf-8",
           "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-          "stripe-signature": signWebhookPayload(payload, endpoint.secret, Math.floor(Date.now() / 1000)),
+          "stripe-signature": signWebhookPayload(payload, endpoint.secret, this.options.signedAt?.() ?? Math.floor(Date.now() / 1000)),
         },
         body: payload,
         signal: AbortSignal.timeout(this.options.attemptTimeoutMs),
