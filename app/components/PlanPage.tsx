@@ -74,9 +74,9 @@ function CurrentPlanCard({ plan, prices }: { plan: NonNullable<PlanPageData["pla
         </Text>
         <Text as="p">{`${plan.showsAired} ${plan.showsAired === 1 ? "show" : "shows"} aired, ${plan.used} of ${plan.cap}`}</Text>
         <ProgressBar progress={usedShare} tone={plan.capReached ? "critical" : "primary"} size="small" />
-        {plan.periodEndsAt ? (
+        {plan.periodEndsLabel ? (
           <Text as="p" tone="subdued" variant="bodySm">
-            {`This period ends ${new Date(plan.periodEndsAt).toLocaleDateString("en", { dateStyle: "long" })}.`}
+            {`This period ends ${plan.periodEndsLabel}.`}
           </Text>
         ) : null}
       </BlockStack>

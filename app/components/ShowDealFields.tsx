@@ -1,6 +1,5 @@
 import { FormLayout, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { formatMinorUnits } from "~/commissions/money";
 import { DealAmountError, dealValue, fixedAmountWarning, suggestDealCode, type DealKind } from "~/shows/show-deal";
 
 export interface ShowDealDefaults {
@@ -15,7 +14,7 @@ export interface ShowDealDefaults {
 function amountWarning(kind: DealKind, amount: string, currency: string, prices: number[]): string | null {
   if (kind !== "fixed_amount") return null;
   try {
-    return fixedAmountWarning(dealValue(kind, amount, currency), prices, currency, (minor) => formatMinorUnits(minor, currency));
+    return fixedAmountWarning(dealValue(kind, amount, currency), prices, currency);
   } catch (error) {
     if (error instanceof DealAmountError) return null;
     throw error;

@@ -19,7 +19,7 @@ import {
 } from "@shopify/polaris";
 import { useRef, useState } from "react";
 import type { HostOption } from "~/creators/creators.server";
-import { parseMinorUnits } from "~/commissions/money";
+import { formatMoney, parseMinorUnits } from "~/lib/money";
 import { HostPicker, NO_HOST_YET, sameHost } from "./HostPicker";
 import { ShowDealFields } from "./ShowDealFields";
 
@@ -38,8 +38,8 @@ export interface LineupProduct {
   imageUrl: string | null;
   /** What the picker said, for the merchant's eyes only: the server keeps ids and titles. */
   priceLabel: string;
-  /** The lowest variant price as the picker gave it ("19.99"), for the deal's warning. */
-  lowestPrice: string | null;
+  /** The lowest variant price in minor units, for the deal's warning. */
+  lowestPriceMinor: number | null;
   stockLabel: string;
 }
 
@@ -51,28 +51,29 @@ interface PickedProduct {
   variants?: { price?: string; inventoryQuantity?: number | null }[];
 }
 
-function sortedPrices(variants: PickedProduct["variants"] = []): string[] {
-  const prices = variants.map((variant) => variant.price).filter((price): price is string => Boolean(price));
-  return prices.sort((a, b) => Number(a) - Number(b));
+/** The variants' prices ("19.99", in the shop's currency) in minor units, lowest first; a price in an unexpected shape is left out. */
+function sortedPricesMinor(variants: PickedProduct["variants"] = [], currency: string): number[] {
+  return variants
+    .flatMap((variant) => {
+      try {
+        return variant.price ? [parseMinorUnits(variant.price, currency)] : [];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => a - b);
 }
 
-/** "199.00" or "199.00–249.00", compared as decimal strings by their numeric value. */
-function priceLabel(variants: PickedProduct["variants"] = []): string {
-  const sorted = sortedPrices(variants);
-  if (!sorted.length) return "";
-  return sorted[0] === sorted.at(-1) ? sorted[0]! : `${sorted[0]}–${sorted.at(-1)}`;
+/** "199.00 SEK" or "199.00 SEK–249.00 SEK". */
+function priceLabel(pricesMinor: number[], currency: string): string {
+  const [lowest, highest] = [pricesMinor[0], pricesMinor.at(-1)];
+  if (lowest === undefined || highest === undefined) return "";
+  return lowest === highest ? formatMoney(lowest, currency) : `${formatMoney(lowest, currency)}–${formatMoney(highest, currency)}`;
 }
 
-/** The lineup's lowest prices in minor units; a price the picker wrote in an unexpected shape is left out. */
-function lineupPricesMinor(products: LineupProduct[], currency: string): number[] {
-  return products.flatMap((product) => {
-    if (!product.lowestPrice) return [];
-    try {
-      return [parseMinorUnits(product.lowestPrice, currency)];
-    } catch {
-      return [];
-    }
-  });
+/** The lineup's lowest prices in minor units. */
+function lineupPricesMinor(products: LineupProduct[]): number[] {
+  return products.flatMap((product) => (product.lowestPriceMinor === null ? [] : [product.lowestPriceMinor]));
 }
 
 function stockLabel(variants: PickedProduct["variants"] = []): string {
@@ -132,15 +133,18 @@ export function ShowForm({ timezone, currency, hosts, errors }: { timezone: stri
     })) as PickedProduct[] | undefined;
     if (!selection) return;
     setProducts(
-      selection.map((picked) => ({
-        id: picked.id,
-        title: picked.title,
-        handle: picked.handle ?? "",
-        imageUrl: picked.images?.[0]?.originalSrc ?? picked.images?.[0]?.url ?? null,
-        priceLabel: priceLabel(picked.variants),
-        lowestPrice: sortedPrices(picked.variants)[0] ?? null,
-        stockLabel: stockLabel(picked.variants),
-      })),
+      selection.map((picked) => {
+        const prices = sortedPricesMinor(picked.variants, currency);
+        return {
+          id: picked.id,
+          title: picked.title,
+          handle: picked.handle ?? "",
+          imageUrl: picked.images?.[0]?.originalSrc ?? picked.images?.[0]?.url ?? null,
+          priceLabel: priceLabel(prices, currency),
+          lowestPriceMinor: prices[0] ?? null,
+          stockLabel: stockLabel(picked.variants),
+        };
+      }),
     );
   }
 
@@ -372,7 +376,7 @@ export function ShowForm({ timezone, currency, hosts, errors }: { timezone: stri
                     <ShowDealFields
                       currency={currency}
                       timezone={timezone}
-                      defaults={{ title, durationMinutes: duration, lineupPricesMinor: lineupPricesMinor(products, currency) }}
+                      defaults={{ title, durationMinutes: duration, lineupPricesMinor: lineupPricesMinor(products) }}
                       errors={errors}
                     />
                   ) : null}

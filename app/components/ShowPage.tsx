@@ -5,9 +5,11 @@ import { Suspense, lazy, useEffect, useRef, useState } from "react";
 
 const PreviewPlayer = lazy(() => import("./PreviewPlayer"));
 import type { ShowStatus } from "~/shows/lifecycle";
+import { statusLabel, statusTone } from "~/shows/status";
 import type { ShowCounters } from "~/analytics/show-counters.server";
 import { DealCard, type ActiveDeal } from "./DealCard";
-import { PLAN, planMoney } from "~/billing/plan";
+import { BILLING_PERIOD_DAYS, PLAN } from "~/shopify/app-plan";
+import { formatMoney } from "~/lib/money";
 import type { HostOption } from "~/creators/creators.server";
 import { HostPicker, sameHost, savedHost } from "./HostPicker";
 
@@ -38,15 +40,6 @@ interface CommandResult {
   streamKey?: string;
   errors?: Record<string, string>;
 }
-
-const statusLabel: Record<ShowStatus, string> = {
-  draft: "Draft",
-  scheduled: "Scheduled",
-  live: "Live",
-  ended: "Ended",
-  replay_ready: "Replay ready",
-  archived: "Archived",
-};
 
 function StreamKeyCard({ show }: { show: ShowView }) {
   const reveal = useFetcher<CommandResult>();
@@ -292,7 +285,7 @@ function StreamPreview({ src, poster, title }: { src: string; poster: string; ti
 
 /** Said before the merchant is on air: a public show needs a plan, a rehearsal does not. */
 function PlanNeededBanner({ held }: { held: boolean }) {
-  const price = `${planMoney(PLAN.recurringMinor)} every 30 days, plus ${planMoney(PLAN.perShowMinor)} for each show that goes live`;
+  const price = `${formatMoney(PLAN.recurringMinor, PLAN.currency)} every ${BILLING_PERIOD_DAYS} days, plus ${formatMoney(PLAN.perShowMinor, PLAN.currency)} for each show that goes live`;
   return held ? (
     <Banner tone="critical" title="Your encoder is connected, but shoppers can’t see you" action={{ content: "Choose a plan", url: "/app/plan" }}>
       <p>{`Going live in public needs the Live Shows plan (${price}). Choose a plan and this show goes on air right away. Rehearsals are free.`}</p>
@@ -335,7 +328,7 @@ export function ShowPage({
       backAction={{ content: "Shows", url: "/app/shows" }}
       titleMetadata={
         <InlineStack gap="200">
-          <Badge tone={show.status === "live" ? "critical" : "info"}>{statusLabel[show.status]}</Badge>
+          <Badge tone={statusTone(show.status)}>{statusLabel(show.status)}</Badge>
           {show.mode === "rehearsal" ? <Badge>Rehearsal</Badge> : null}
         </InlineStack>
       }

@@ -4,29 +4,30 @@ import type { CalendarDay } from "~/shows/calendar";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-function monthName(month: string) {
-  return new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+interface CalendarMonth {
+  month: string;
+  label: string;
 }
 
-/** The month as a table: a screen reader reads each day with its shows; keyboard users tab through the links. */
-export function ShowsCalendar({ month, weeks, previous, next }: { month: string; weeks: CalendarDay[][]; previous: string; next: string }) {
+/** The month as a table: a screen reader reads each day with its shows; keyboard users tab through the links. Labels come from the loader. */
+export function ShowsCalendar({ label, weeks, previous, next }: { label: string; weeks: CalendarDay[][]; previous: CalendarMonth; next: CalendarMonth }) {
   return (
     <Card>
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center">
-          <Button url={`?view=calendar&month=${previous}`} accessibilityLabel={`Previous month, ${monthName(previous)}`}>
+          <Button url={`?view=calendar&month=${previous.month}`} accessibilityLabel={`Previous month, ${previous.label}`}>
             ‹
           </Button>
           <Text as="h2" variant="headingMd">
-            {monthName(month)}
+            {label}
           </Text>
-          <Button url={`?view=calendar&month=${next}`} accessibilityLabel={`Next month, ${monthName(next)}`}>
+          <Button url={`?view=calendar&month=${next.month}`} accessibilityLabel={`Next month, ${next.label}`}>
             ›
           </Button>
         </InlineStack>
         <table style={{ width: "100%", borderCollapse: "collapse", tableLayout: "fixed" }}>
           <caption>
-            <Text as="span" visuallyHidden>{`Shows in ${monthName(month)}`}</Text>
+            <Text as="span" visuallyHidden>{`Shows in ${label}`}</Text>
           </caption>
           <thead>
             <tr>

@@ -1,15 +1,16 @@
 // A creator's Stripe Connect account: an Express account the platform creates for them, the
 // onboarding Stripe hosts, and the payout status the app keeps in step with Stripe.
 import prisma from "~/db.server";
+import { ExplainedError } from "~/lib/explained-error";
 import { payments as configuredPayments, type ConnectedAccountStatus, type Payments } from "~/payments/stripe.server";
 
-export class ConnectError extends Error {
+export class ConnectError extends ExplainedError {
   override name = "ConnectError";
 }
 
 async function creatorInShop(shop: string, creatorId: string) {
   const creator = await prisma.creator.findFirst({ where: { id: creatorId, shop } });
-  if (!creator) throw new ConnectError(`No creator ${creatorId} in ${shop}`);
+  if (!creator) throw new ConnectError("This creator is no longer in the shop.", { message: `No creator ${creatorId} in ${shop}` });
   return creator;
 }
 

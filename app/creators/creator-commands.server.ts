@@ -1,10 +1,11 @@
 // Everything the merchant's creator page can ask for, one intent per button or form.
 import { z } from "zod";
+import { explainError } from "~/lib/explain-error.server";
 import { PaymentsError } from "~/payments/stripe.server";
 import { fieldErrors } from "~/http/field-errors";
 import { creatorProfileInput, showAssignmentInput } from "./creator-input";
 import { refreshCreatorAccount } from "./connect.server";
-import { assignShow, sendInvitation, setCreatorActive, unassignShow, updateCreatorProfile } from "./creators.server";
+import { assignShow, creatorExists, sendInvitation, setCreatorActive, unassignShow, updateCreatorProfile } from "./creators.server";
 
 const intents = ["update_profile", "resend_invitation", "deactivate", "reactivate", "assign_show", "unassign_show", "refresh_stripe"] as const;
 
@@ -34,7 +35,12 @@ export function parseCreatorCommand(form: Record<string, FormDataEntryValue>): {
   return { result: { ok: false, intent, message: "Check the highlighted fields.", errors: fieldErrors(parsed.error) } };
 }
 
-export async function runCreatorCommand(shop: string, creatorId: string, command: CreatorCommand): Promise<CreatorCommandResult> {
+/**
+ * Runs one command on one of the shop's creators; null when the shop has no such creator (the
+ * page answers 404, as its loader does), whichever command was asked for.
+ */
+export async function runCreatorCommand(shop: string, creatorId: string, command: CreatorCommand): Promise<CreatorCommandResult | null> {
+  if (!(await creatorExists(shop, creatorId))) return null;
   const done = (ok: boolean, message: string): CreatorCommandResult => ({ ok, intent: command.intent, message, errors: {} });
   switch (command.intent) {
     case "update_profile":
@@ -62,7 +68,7 @@ export async function runCreatorCommand(shop: string, creatorId: string, command
         await refreshCreatorAccount(shop, creatorId);
         return done(true, "Payout status read from Stripe.");
       } catch (error) {
-        if (error instanceof PaymentsError) return done(false, `${error.message}. Try again in a moment.`);
+        if (error instanceof PaymentsError) return done(false, explainError(error, { shop, creatorId, intent: command.intent }));
         throw error;
       }
   }

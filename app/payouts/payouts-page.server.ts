@@ -2,11 +2,12 @@
 // pay (with any shortfall) before the button is pressed, the runs so far, and the schedule.
 import { z } from "zod";
 import prisma from "~/db.server";
-import { localDateTime } from "~/creators/dates.server";
+import { explainError } from "~/lib/explain-error.server";
+import { formatMoney } from "~/lib/money";
+import { formatZonedDateTime } from "~/lib/zoned-time";
 import { PaymentsError } from "~/payments/stripe.server";
 import { getShopSettings } from "~/shops/shops.server";
-import { listPayoutRuns, previewPayoutRun, PayoutRunError, runPayouts } from "./payouts.server";
-import { money } from "./plan";
+import { listPayoutRuns, previewPayoutRun, runPayouts } from "./payouts.server";
 import { getPayoutSchedule, setPayoutSchedule } from "./scheduled.server";
 
 export interface PayoutPreview {
@@ -37,12 +38,13 @@ export async function getPayoutsPage(shop: string, now = new Date()) {
       shortfall: plan.shortfall,
     };
   } catch (error) {
+    // The card says Stripe could not be reached: anything else is the page's own failure.
     if (!(error instanceof PaymentsError)) throw error;
-    previewError = `${error.message}. The balance and what a run would pay cannot be shown right now.`;
+    previewError = `${explainError(error, { shop })} The balance and what a run would pay cannot be shown right now.`;
   }
   const runs = (await listPayoutRuns(shop)).map((run) => ({
     ...run,
-    startedAtLabel: localDateTime(run.startedAt, timezone),
+    startedAtLabel: formatZonedDateTime(new Date(run.startedAt), timezone),
   }));
   const awaitingStripe = await prisma.payout.count({ where: { shop, status: "pending" } });
   return { preview, previewError, runs, awaitingStripe, schedule: await getPayoutSchedule(shop), timezone };
@@ -70,14 +72,13 @@ export async function runPayoutsCommand(shop: string, command: z.output<typeof p
     const unknown = report.payouts.filter((payout) => payout.status === "pending");
     const failed = report.payouts.filter((payout) => payout.status === "failed");
     const parts = [
-      sent.length > 0 ? `Sent ${sent.map((payout) => money(payout.amountMinor, payout.currency)).join(", ")} to ${sent.length} ${sent.length === 1 ? "creator" : "creators"}.` : "Nothing was sent.",
+      sent.length > 0 ? `Sent ${sent.map((payout) => formatMoney(payout.amountMinor, payout.currency)).join(", ")} to ${sent.length} ${sent.length === 1 ? "creator" : "creators"}.` : "Nothing was sent.",
       report.skipped.length > 0 ? `${report.skipped.length} ${report.skipped.length === 1 ? "balance waits" : "balances wait"}; see why below.` : "",
       failed.length > 0 ? `Stripe refused ${failed.length}; their commissions go into the next run.` : "",
       unknown.length > 0 ? `${unknown.length} did not get an answer from Stripe; run payouts again to finish them (nobody is paid twice).` : "",
     ];
     return { ok: failed.length === 0 && unknown.length === 0, message: parts.filter(Boolean).join(" ") };
   } catch (error) {
-    if (error instanceof PayoutRunError) return { ok: false, message: error.message };
-    throw error;
+    return { ok: false, message: explainError(error, { shop, intent: command.intent }) };
   }
 }

@@ -9,12 +9,14 @@
 // which also covers Stripe forgetting idempotency keys after 24 hours), then retries with the
 // same key, which Stripe answers with the original transfer if there was one.
 import prisma from "~/db.server";
+import { ExplainedError } from "~/lib/explained-error";
+import { explainError } from "~/lib/explain-error.server";
 import { payableEntries } from "~/commissions/ledger.server";
-import { STEPPED_TRANSFER_CURRENCIES } from "~/commissions/money";
+import { formatMoney, STEPPED_TRANSFER_CURRENCIES } from "~/lib/money";
 import { netPerCreatorAndCurrency, splitByOutcome, type NettedLedger } from "~/commissions/netting";
 import { PaymentsError, payments as configuredPayments, type Payments } from "~/payments/stripe.server";
 import { withLease } from "~/jobs/lease.server";
-import { money, payoutIdempotencyKey, planPayouts, remainderKey, type CreatorForPayout } from "./plan";
+import { payoutIdempotencyKey, planPayouts, remainderKey, type CreatorForPayout } from "./plan";
 
 const RUN_LEASE_TTL_MS = 10 * 60_000;
 
@@ -34,7 +36,7 @@ export interface PayoutRunReport {
   skipped: { creatorId: string; amountMinor: number; currency: string; reason: string }[];
 }
 
-export class PayoutRunError extends Error {
+export class PayoutRunError extends ExplainedError {
   override name = "PayoutRunError";
 }
 
@@ -68,7 +70,10 @@ async function availableBalance(payments: Payments): Promise<Map<string, number>
   try {
     return new Map((await payments.platformBalance()).map((amount) => [amount.currency, amount.availableMinor]));
   } catch (error) {
-    throw new PayoutRunError(`${(error as Error).message}. Nothing new was paid; run payouts again in a moment.`, { cause: error });
+    throw new PayoutRunError("Stripe's balance could not be read, so nothing new was paid. Run payouts again in a moment.", {
+      message: `${(error as Error).message}. Nothing new was paid.`,
+      cause: error,
+    });
   }
 }
 
@@ -168,7 +173,7 @@ async function writePayoutRun(shop: string, now: Date, trigger: string, availabl
         creatorId: balance.creatorId,
         currency: balance.currency,
         amountMinor: balance.balanceMinor,
-        reason: `${name}'s clawbacks exceed their matured earnings by ${money(-balance.balanceMinor, balance.currency)}; the difference carries forward against their next earnings.`,
+        reason: `${name}'s clawbacks exceed their matured earnings by ${formatMoney(-balance.balanceMinor, balance.currency)}; the difference carries forward against their next earnings.`,
       },
     });
   }
@@ -183,7 +188,9 @@ async function attachEntries(shop: string, runId: string, creatorId: string, cur
     // Only entries still unpaid are taken: if another run took any of them first, nothing is written.
     const taken = await tx.commissionEntry.updateMany({ where: { shop, creatorId, currency, id: { in: entryIds }, payoutId: null }, data: { payoutId: payout.id } });
     if (taken.count !== entryIds.length) {
-      throw new PayoutRunError(`Another payout run took some of ${creatorId}'s ${currency} entries in ${shop} first; nothing was written for them. Run payouts again.`);
+      throw new PayoutRunError("Another payout run took some of the same commissions first; nothing was written for them. Run payouts again.", {
+        message: `Another payout run took some of ${creatorId}'s ${currency} entries in ${shop} first; nothing was written for them.`,
+      });
     }
   });
 }
@@ -224,12 +231,13 @@ export async function executePayout(payments: Payments, payoutId: string, shop: 
     const after = await prisma.payout.findUniqueOrThrow({ where: { id: payout.id } });
     return summary(after.status, null);
   } catch (error) {
+    // Both reasons are shown on the payouts page: the app's words, not Stripe's or Prisma's internals.
+    const reason = explainError(error, { shop, payoutId: payout.id });
     if (error instanceof PaymentsError && error.outcome === "refused") {
-      return summary(await failPayout(payout.id, shop, error.message), error.message);
+      return summary(await failPayout(payout.id, shop, reason), reason);
     }
-    const message = error instanceof Error ? error.message : String(error);
-    await prisma.payout.updateMany({ where: { id: payout.id, shop, status: "pending" }, data: { lastError: message } });
-    return summary("pending", `${message}. The next payout run retries it with the same idempotency key.`);
+    await prisma.payout.updateMany({ where: { id: payout.id, shop, status: "pending" }, data: { lastError: reason } });
+    return summary("pending", `${reason} The next payout run retries it with the same idempotency key, so nobody is paid twice.`);
   }
 }
 

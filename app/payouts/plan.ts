@@ -1,6 +1,6 @@
 // Which of a shop's payable balances a payout run pays now, and why the others wait. Pure: the
 // run and the admin's preview make the same decisions from the same inputs.
-import { formatMinorUnits, stripeTransferStep, transferableMinor } from "~/commissions/money";
+import { formatMoney, stripeTransferStep, transferableMinor } from "~/lib/money";
 import type { CreatorBalance } from "~/commissions/netting";
 
 export interface CreatorForPayout {
@@ -21,8 +21,6 @@ export interface PayoutPlan {
   /** Per currency: what eligible creators are owed beyond the platform's available balance. */
   shortfall: { currency: string; owedMinor: number; availableMinor: number; shortMinor: number }[];
 }
-
-export const money = (minor: number, currency: string) => `${formatMinorUnits(minor, currency)} ${currency}`;
 
 function ineligibility(creator: CreatorForPayout | null): string | null {
   if (!creator) return "The creator no longer exists in this shop.";
@@ -66,7 +64,7 @@ export function planPayouts(
         kind: "skip",
         balance,
         creator,
-        reason: `${creator.name} is owed ${money(due, currency)}, less than the smallest amount Stripe transfers in ${currency} (${money(stripeTransferStep(currency), currency)}); it stays owed and is paid with their next earnings.`,
+        reason: `${creator.name} is owed ${formatMoney(due, currency)}, less than the smallest amount Stripe transfers in ${currency} (${formatMoney(stripeTransferStep(currency), currency)}); it stays owed and is paid with their next earnings.`,
       };
     }
     owed.set(currency, (owed.get(currency) ?? 0) + amountMinor);
@@ -76,7 +74,7 @@ export function planPayouts(
         kind: "skip",
         balance,
         creator,
-        reason: `The platform's available Stripe balance in ${currency} (${money(left, currency)}) does not cover ${money(amountMinor, currency)}; add funds and run payouts again.`,
+        reason: `The platform's available Stripe balance in ${currency} (${formatMoney(left, currency)}) does not cover ${formatMoney(amountMinor, currency)}; add funds and run payouts again.`,
       };
     }
     remaining.set(currency, left - amountMinor);

@@ -6,6 +6,7 @@ import prisma from "~/db.server";
 import { syncCreatorAccount } from "~/creators/connect.server";
 import type { BankPayoutRecord, Payments, PaymentsEvent, TransferRecord } from "~/payments/stripe.server";
 import { closeSettledRuns } from "./payouts.server";
+import { log } from "~/lib/log.server";
 
 /** The shop an event belongs to, or null when it is about nothing this app made (answered 200 and ignored). */
 export async function shopOfStripeEvent(event: PaymentsEvent): Promise<string | null> {
@@ -71,7 +72,7 @@ async function confirmTransfer(shop: string, transfer: TransferRecord, at: Date)
   const creator = await prisma.creator.findFirst({ where: { id: payout.creatorId, shop }, select: { stripeAccountId: true } });
   if (transfer.amountMinor !== payout.amountMinor || transfer.currency !== payout.currency || transfer.destination !== creator?.stripeAccountId) {
     // Not the transfer this payout asked for: leave the payout as it is for a person to look at.
-    console.warn(
+    log.warn(
       `Stripe transfer ${transfer.id} does not match payout ${payout.id} of ${shop}: ` +
         `${transfer.amountMinor} ${transfer.currency} to ${transfer.destination}, expected ${payout.amountMinor} ${payout.currency}; left unchanged`,
     );

@@ -9,6 +9,8 @@ export interface CalendarShow {
   id: string;
   title: string;
   localStart: string; // YYYY-MM-DDTHH:mm in the shop's timezone
+  /** The start time as the admin writes it ("6:00 PM"), formatted on the server. */
+  timeLabel: string;
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -22,7 +24,7 @@ export function monthGrid(month: string, shows: readonly CalendarShow[]): Calend
   const byDay = new Map<string, CalendarDay["shows"]>();
   for (const show of [...shows].sort((a, b) => a.localStart.localeCompare(b.localStart))) {
     const day = show.localStart.slice(0, 10);
-    byDay.set(day, [...(byDay.get(day) ?? []), { id: show.id, title: show.title, time: show.localStart.slice(11, 16) }]);
+    byDay.set(day, [...(byDay.get(day) ?? []), { id: show.id, title: show.title, time: show.timeLabel }]);
   }
   const weeks: CalendarDay[][] = [];
   for (let cursor = start; ; ) {

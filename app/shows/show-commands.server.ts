@@ -1,6 +1,8 @@
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { z } from "zod";
 import { fieldErrors } from "~/http/field-errors";
+import { explainError } from "~/lib/explain-error.server";
+import { formatZonedTime } from "~/lib/zoned-time";
 import { getShopSettings } from "~/shops/shops.server";
 import { cancelShowDeals, dealInput, planShowDeal, sendPlannedDeal, startDeal, stopDeal, type PlannedDealOutcome } from "./deals.server";
 import { dealCodeInput, showDealInput } from "./show-input";
@@ -38,7 +40,7 @@ function plannedDealResult(outcome: PlannedDealOutcome): ShowCommandResult {
   return { ok: false, message: outcome.message, errors: outcome.field ? { code: outcome.message } : {} };
 }
 
-/** Runs one command; a failure from Mux comes back as a message for a banner, not a crash. */
+/** Runs one command; a failure (Mux, Shopify, the app's own refusals) comes back as words for a banner, not a crash. */
 export async function runShowCommand(
   { shop, admin }: { shop: string; admin: Pick<AdminApiContext, "graphql"> },
   showId: string,
@@ -70,8 +72,8 @@ export async function runShowCommand(
         return { ok: true, message: `${pin.title} ${pin.pinned ? "pinned" : "unpinned"}.` };
       }
       case "start_deal": {
-        const { deal } = await startDeal(admin, shop, showId, command);
-        return { ok: true, message: `Deal ${deal.code} is on until ${deal.endsAt.toLocaleTimeString()}.` };
+        const [{ deal }, { timezone }] = await Promise.all([startDeal(admin, shop, showId, command), getShopSettings(shop)]);
+        return { ok: true, message: `Deal ${deal.code} is on until ${formatZonedTime(deal.endsAt, timezone)}.` };
       }
       case "stop_deal": {
         const { deal, entry } = await stopDeal(admin, shop, showId, command.dealId);
@@ -93,8 +95,7 @@ export async function runShowCommand(
         return await changeShowHost(shop, showId, command);
     }
   } catch (error) {
-    // Shopify's library throws Responses (an expired token, re-authentication) that App Bridge acts on.
-    if (error instanceof Response) throw error;
-    return { ok: false, message: (error as Error).message };
+    // Shopify's library throws Responses (an expired token, re-authentication) that App Bridge acts on: explainError throws them on.
+    return { ok: false, message: explainError(error, { shop, showId, intent: command.intent }) };
   }
 }

@@ -1,5 +1,5 @@
 // The show deal as the form and the control room speak of it, shared by browser and server.
-import { MoneyFormatError, parseMinorUnits } from "~/commissions/money";
+import { formatMoney, MoneyFormatError, parseMinorUnits } from "~/lib/money";
 
 export type DealKind = "percentage" | "fixed_amount";
 
@@ -50,9 +50,9 @@ export function suggestDealCode(title: string): string {
  * A fixed amount at or above the cheapest lineup price makes that product free (Shopify caps the
  * discount at the price): allowed, since it may be the point, but the merchant is told.
  */
-export function fixedAmountWarning(amountMinor: number, lineupPricesMinor: number[], currency: string, format: (minor: number) => string): string | null {
+export function fixedAmountWarning(amountMinor: number, lineupPricesMinor: number[], currency: string): string | null {
   if (!lineupPricesMinor.length) return null;
   const cheapest = Math.min(...lineupPricesMinor);
   if (amountMinor < cheapest) return null;
-  return `The cheapest product in the lineup costs ${format(cheapest)} ${currency}: this deal makes it free.`;
+  return `The cheapest product in the lineup costs ${formatMoney(cheapest, currency)}: this deal makes it free.`;
 }

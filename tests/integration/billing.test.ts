@@ -5,14 +5,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { PLAN, usageChargeKey } from "~/billing/plan";
+import { PLAN, usageChargeKey } from "../../app/shopify/app-plan";
 import { sandboxMux } from "../sandbox/config";
 import { muxSignatureHeader } from "../sandbox/mux";
 import type { AppPlanInput } from "../sandbox/shopify/billing";
 import { adminClient, type AdminClient } from "../support/admin-client";
 import { ACCEPTED_APP_PLAN } from "../support/app-plan";
 import { startStack, type Stack } from "../support/stack";
-import { createShowThroughAdmin } from "../support/show-form";
+import { wallClock } from "../support/clock";
+import { adminDateLabel, createShowThroughAdmin } from "../support/show-form";
 
 const CRON_SECRET = "billing-test-cron-secret";
 let stack: Stack;
@@ -142,7 +143,11 @@ describe("choosing a plan", () => {
     const returned = await page(shop, `/app/plan?charge_id=${chargeId}`);
     expect(returned).toContain("Your plan is active");
     expect(returned).toContain("Free trial: 14 days left.");
-    expect(returned).toContain("1 show aired, 5.00 of 200.00 USD");
+    // The period's end, written by the loader on the shop's calendar (not the server's, not the browser's).
+    const [subscription] = stack.shopify.state.billing.active(shop.domain);
+    const periodEnd = new Date(stack.shopify.state.billing.currentPeriodEnd(subscription!)!);
+    expect(returned).toContain(`This period ends ${adminDateLabel(wallClock(periodEnd, stack.shopify.state.getShop(shop.domain).ianaTimezone).slice(0, 10))}.`);
+    expect(returned).toContain("1 show aired, 5.00 USD of 200.00 USD");
     expect(await statusOf(show.id)).toBe("live");
     expect(usageRecords(shop)).toEqual([expect.objectContaining({ price: PLAN.perShowMinor, idempotencyKey: usageChargeKey(show.id) })]);
     await stack.mux.disconnectEncoder(show.muxLiveStreamId!, { immediate: true });
@@ -190,7 +195,7 @@ describe("usage charges", () => {
     expect(usageRecords(shop)).toHaveLength(1);
 
     // Opening the plan page settles what is pending.
-    expect(await page(shop, "/app/plan")).toContain("1 show aired, 5.00 of 200.00 USD");
+    expect(await page(shop, "/app/plan")).toContain("1 show aired, 5.00 USD of 200.00 USD");
     expect(await prisma.showUsageCharge.findUniqueOrThrow({ where: { showId: lost.id } })).toMatchObject({ status: "charged" });
     expect(usageRecords(shop)).toHaveLength(1);
 
@@ -252,7 +257,7 @@ describe("usage charges", () => {
     expect(usageRecords(shop).map((record) => record.price)).toEqual([19500, 500]);
 
     const html = await page(shop, "/app/plan");
-    expect(html).toContain("2 shows aired, 200.00 of 200.00 USD");
+    expect(html).toContain("2 shows aired, 200.00 USD of 200.00 USD");
     expect(html).toContain("Usage cap reached");
     expect(html).toContain("Your shows still go live");
     await stack.mux.disconnectEncoder(last.muxLiveStreamId!, { immediate: true });

@@ -6,8 +6,8 @@ import { sandboxMux } from "../sandbox/config";
 import { muxSignatureHeader } from "../sandbox/mux";
 import { adminClient, type AdminClient } from "../support/admin-client";
 import { startStack, type Stack } from "../support/stack";
-import { fromNow, futureWallClock, shifted, zonedInstant } from "../support/clock";
-import { createShowThroughAdmin } from "../support/show-form";
+import { fromNow, futureWallClock, shifted, wallClock, zonedInstant } from "../support/clock";
+import { adminTimeLabel, createShowThroughAdmin } from "../support/show-form";
 
 let stack: Stack;
 let admin: AdminClient;
@@ -60,7 +60,7 @@ describe("scheduling a show", () => {
 
     const calendar = await (await admin.get(`/app/shows?view=calendar&month=${startsAt.slice(0, 7)}`)).text();
     expect(calendar).toContain(`href="/app/shows/${show.id}"`);
-    expect(calendar).toContain("18:00 Winter knits");
+    expect(calendar).toContain("6:00 PM Winter knits");
   });
 
   it("archives a show that is not live, disabling its stream and hiding it from the list", async () => {
@@ -189,8 +189,13 @@ describe("Mux webhooks", () => {
 describe("flash deals", () => {
   it("creates a real discount code on the lineup for the deal's time box, and ends it when stopped", async () => {
     const show = await createShow("Deal night", 2);
-    await command(show.id, { intent: "start_deal", kind: "percentage", amount: "20", minutes: "10" });
+    // As the control room's fetcher asks (Remix's single-fetch data request), so the answer is the command's result.
+    const started = await admin.post(`/app/shows/${show.id}.data`, { intent: "start_deal", kind: "percentage", amount: "20", minutes: "10" });
+    expect(started.status).toBe(200);
     const deal = await prisma.showDeal.findFirstOrThrow({ where: { showId: show.id } });
+    // The deal's end on the shop's wall clock (Europe/Stockholm), not the server's.
+    const endsAt = adminTimeLabel(wallClock(deal.endsAt, stack.shopify.state.getShop(shop).ianaTimezone)).split(", ").at(-1);
+    expect(await started.text()).toContain(`Deal ${deal.code} is on until ${endsAt}.`);
     const discount = stack.shopify.state.findDiscountByCode(shop, deal.code);
     expect(discount).toMatchObject({ value: { percentage: 0.2 }, productIds: show.products.map((product) => product.productId) });
     expect(Date.parse(discount!.endsAt!) - Date.parse(discount!.startsAt)).toBe(10 * 60_000);

@@ -42,6 +42,14 @@ export function createdShowId(response: Response): string {
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/** How the admin writes a day of the shop's calendar ("YYYY-MM-DD"): the first of December 2026 is "Dec 1, 2026". */
+export function adminDateLabel(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) throw new Error(`adminDateLabel takes "YYYY-MM-DD", not ${JSON.stringify(day)}`);
+  const [, year, month, date] = match as unknown as [string, string, string, string];
+  return `${MONTHS[Number(month) - 1]} ${Number(date)}, ${year}`;
+}
+
 /**
  * How the admin writes a show's wall-clock time ("YYYY-MM-DDTHH:mm" in the shop's timezone):
  * 18:00 on the first of December 2026 is "Dec 1, 2026, 6:00 PM". Spelled out here, not with the

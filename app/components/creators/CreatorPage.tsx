@@ -4,7 +4,8 @@ import { useState } from "react";
 import type { CreatorCommandResult } from "~/creators/creator-commands.server";
 import { bpsToPercent } from "~/creators/creator-input";
 import type { CreatorDetail } from "~/creators/creators.server";
-import { formatMoney, formatRate } from "../format";
+import { formatMoney } from "~/lib/money";
+import { formatRate } from "../format";
 import { CommissionRateField } from "./CommissionRateField";
 import { EarningsTable } from "./EarningsTable";
 

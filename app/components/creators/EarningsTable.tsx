@@ -1,6 +1,6 @@
 import { DataTable, Text } from "@shopify/polaris";
 import type { CurrencyEarnings } from "~/creators/earnings.server";
-import { formatMoney } from "../format";
+import { formatMoney } from "~/lib/money";
 
 /** A creator's earnings per currency: what they earned, what was clawed back, and where the rest stands. */
 export function EarningsTable({ earnings }: { earnings: CurrencyEarnings[] }) {

@@ -1,8 +1,10 @@
 import { Form, useActionData, useFetcher, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Layout, List, Page, Text, TextField } from "@shopify/polaris";
-import type { PortalCommandResult } from "~/creators/portal-commands.server";
-import type { PortalOverview } from "~/creators/portal.server";
-import { formatMoney, formatRate } from "../format";
+import type { PortalCommandResult } from "~/creator-portal/portal-commands.server";
+import type { PortalOverview } from "~/creator-portal/portal.server";
+import { formatMoney } from "~/lib/money";
+import { statusLabel, statusTone } from "~/shows/status";
+import { formatRate } from "../format";
 import { EarningsTable } from "./EarningsTable";
 
 function StripeCard({ stripe }: { stripe: PortalOverview["stripe"] }) {
@@ -107,7 +109,7 @@ function ShowsCard({ overview, dates }: { overview: PortalOverview; dates: Recor
                     <Text as="h3" variant="headingSm">
                       {show.title}
                     </Text>
-                    {show.status === "live" ? <Badge tone="critical">Live</Badge> : null}
+                    {show.status === "live" ? <Badge tone={statusTone(show.status)}>{statusLabel(show.status)}</Badge> : null}
                     {show.mode === "rehearsal" ? <Badge>Rehearsal: earns nothing</Badge> : null}
                   </InlineStack>
                   <Text as="p">

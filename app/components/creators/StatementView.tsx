@@ -2,7 +2,8 @@ import { Form } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, ButtonGroup, Card, DataTable, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import type { Statement } from "~/creators/statements.server";
-import { formatMoney, formatRate } from "../format";
+import { formatMoney } from "~/lib/money";
+import { formatRate } from "../format";
 
 export interface StatementViewProps {
   statement: Statement;

@@ -3,7 +3,7 @@ import { Badge, Banner, BlockStack, Button, Card, DataTable, EmptyState, InlineS
 import { useState } from "react";
 import type { PayoutsCommandResult, PayoutPreview } from "~/payouts/payouts-page.server";
 import type { PayoutRunView } from "~/payouts/payouts.server";
-import { formatMoney } from "../format";
+import { formatMoney } from "~/lib/money";
 
 type RunRow = PayoutRunView & { startedAtLabel: string };
 
