@@ -45,6 +45,35 @@ describe("npm run demo", () => {
       const response = await fetch(url, { headers: { "user-agent": BROWSER_USER_AGENT } });
       expect(response.status, url).toBe(200);
     }
+    const [, , , control, inbox] = urls as [string, string, string, string, string];
+
+    // The seeded creators were invited as a merchant invites: each invitation is in the inbox,
+    // and its link opens the portal's sign-in for that creator.
+    const inboxPage = await (await fetch(inbox)).text();
+    for (const [name, email] of [
+      ["Astrid Lind", "astrid@example.com"],
+      ["Noor Bakker", "noor@example.com"],
+    ]) {
+      expect(output).toMatch(new RegExp(`${name} <${email}>: invited, "Northwind Outfitters invites you to host live shows" in the inbox`));
+      const invitation = [...inboxPage.matchAll(/<article>([\s\S]*?)<\/article>/g)].map((match) => match[1]!).find((article) => article.includes(`To ${email}`));
+      expect(invitation, `an invitation to ${email} in the inbox`).toContain("<h2>Northwind Outfitters invites you to host live shows</h2>");
+      const link = /<a href="([^"]+)">/.exec(invitation!)?.[1];
+      expect(link).toMatch(/\/creator\/sign-in\?token=/);
+      const signIn = await fetch(link!, { headers: { "user-agent": BROWSER_USER_AGENT } });
+      expect(signIn.status).toBe(200);
+      // React marks where text and values meet with empty comments.
+      const signInPage = (await signIn.text()).replaceAll("<!-- -->", "");
+      expect(signInPage).toContain(`Welcome, ${name}`);
+      expect(signInPage).toContain("Sign in to see your shows, earnings and payouts for Northwind Outfitters.");
+    }
+
+    // The stock control names each location and shows the online total shoppers see
+    // (tests/sandbox/shopify/control.test.ts sets stock through it).
+    const controlPage = await (await fetch(control)).text();
+    expect(controlPage).toContain("Stockholm Flagship<small>sells online</small>");
+    expect(controlPage).toContain("Göteborg Store<small>sells online</small>");
+    expect(controlPage).toContain("Borås Warehouse<small>does not sell online</small>");
+    expect(controlPage).toContain("Online total<small>what shoppers see</small>");
 
     // Ctrl-C in a terminal signals the whole process group: npm, the shell and the demo.
     process.kill(-demo.pid!, "SIGINT");

@@ -119,7 +119,7 @@ function inboxPage(messages: CapturedMail[]): string {
       return `<article><h2>${escapeHtml(mail.subject)}</h2><p>To ${escapeHtml(mail.to.join(", "))} · ${mail.receivedAt.toISOString()}</p><pre>${text}</pre></article>`;
     })
     .join("\n");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox inbox</title><style>body{font-family:system-ui,sans-serif;max-width:760px;margin:2rem auto;line-height:1.5}pre{white-space:pre-wrap}article{border-top:1px solid #ccc;padding:1rem 0}</style></head><body><h1>Sandbox inbox</h1>${items || "<p>No mail yet.</p>"}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox inbox</title><style>body{font-family:system-ui,sans-serif;max-width:760px;margin:2rem auto;line-height:1.5}pre{white-space:pre-wrap}article{border-top:1px solid #ccc;padding:1rem 0}</style></head><body><h1>Sandbox inbox</h1><p>Every email the app has sent since the mail sandbox started, newest first; nothing leaves this machine. Its links work: open one to follow it as the recipient would.</p>${items || "<p>No mail yet.</p>"}</body></html>`;
 }
 
 export async function startMailSandbox(options: { port?: number; inboxPort?: number } = {}): Promise<MailSandbox> {

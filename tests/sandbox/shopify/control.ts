@@ -6,6 +6,7 @@ import { z } from "zod";
 import { readJson, sendJson, type Router, type SandboxRequest } from "../http";
 import type { ShopifyEmulatorContext } from "./index";
 import { SandboxError, type SandboxShop, type SandboxState } from "./state";
+import { variantStock } from "./stock-view";
 
 const propertySchema = z.object({ name: z.string(), value: z.string() });
 const customerSchema = z.object({
@@ -107,7 +108,7 @@ export function registerControl(router: Router, emulator: ShopifyEmulatorContext
       if (body.available === undefined) throw new SandboxError("available is required");
       const target = stockTarget(state, shopParam(request), body);
       state.setAvailable(target.shop, target.inventoryItemId, target.locationId, body.available);
-      return target;
+      return { ...target, stock: stockAfter(state, target) };
     }),
   );
   router.add(
@@ -117,7 +118,7 @@ export function registerControl(router: Router, emulator: ShopifyEmulatorContext
       if (body.delta === undefined) throw new SandboxError("delta is required");
       const target = stockTarget(state, shopParam(request), body);
       state.adjustAvailable(target.shop, target.inventoryItemId, target.locationId, body.delta);
-      return target;
+      return { ...target, stock: stockAfter(state, target) };
     }),
   );
   router.add(
@@ -192,6 +193,14 @@ function catalogSnapshot(state: SandboxState, shop: string) {
   }));
 }
 
+/** The variant's stock at each location and online once a level was written, for whoever wrote it to show. */
+function stockAfter(state: SandboxState, target: { shop: string; inventoryItemId: string }) {
+  const found = state.findInventoryItem(target.shop, target.inventoryItemId);
+  if (!found) throw new SandboxError(`Unknown inventory item ${target.inventoryItemId} in ${target.shop}`, "NOT_FOUND");
+  return variantStock(state, target.shop, found.variant);
+}
+
+/** The level a stock change writes: the variant's (or item's) at locationId, else at the first location that sells online. */
 function stockTarget(state: SandboxState, shop: string, body: { inventoryItemId?: string | undefined; variantId?: string | undefined; locationId?: string | undefined }) {
   const inventoryItemId = body.inventoryItemId ?? state.findVariant(shop, body.variantId ?? "")?.inventoryItem.id;
   if (!inventoryItemId) throw new SandboxError(`Unknown variant ${body.variantId} in ${shop}`, "NOT_FOUND");
