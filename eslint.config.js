@@ -35,6 +35,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    files: ["**/*.cjs"],
+    languageOptions: { globals: { ...globals.node }, sourceType: "commonjs" },
+  },
+  {
     // The storefront loader runs in shoppers' browsers as a plain script.
     files: ["extensions/**/assets/*.js", "tests/sandbox/**/assets/*.js"],
     languageOptions: { globals: { ...globals.browser }, sourceType: "script" },

@@ -3,6 +3,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { createDriverAdapter, databaseProvider, SharedSqliteAdapter } from "./db/driver-adapter.server";
 import { env } from "./env.server";
 import { WAL_CHECKPOINT_PAGES } from "./db/sqlite-settings";
+import { log } from "~/lib/log.server";
 
 declare global {
   // Vite's dev server reloads modules; one client per process keeps connections bounded.
@@ -22,7 +23,7 @@ function createClient() {
       .$queryRawUnsafe("PRAGMA journal_mode = WAL")
       .then(() => client.$queryRawUnsafe("PRAGMA synchronous = NORMAL"))
       .then(() => client.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`))
-      .catch((error: unknown) => console.warn(`[db] SQLite stays in rollback-journal mode: ${(error as Error).message}`));
+      .catch((error: unknown) => log.warn(`[db] SQLite stays in rollback-journal mode: ${(error as Error).message}`));
   }
   return client;
 }

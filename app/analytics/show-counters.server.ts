@@ -1,6 +1,6 @@
 import prisma from "~/db.server";
-import { formatMinorUnits } from "~/commissions/money";
-import { realtime } from "~/realtime/hub-instance.server";
+import { formatMoney } from "~/lib/money";
+import { realtime } from "~/storefront/show-stream-hub.server";
 
 export interface ShowCounters {
   /** Viewers with the stream open on this app instance. */
@@ -28,7 +28,7 @@ export async function getShowCounters(shop: string, showId: string): Promise<Sho
   return {
     viewersNow,
     orders: new Set(earnings.map((entry) => entry.orderId)).size,
-    revenueLabel: `${formatMinorUnits(Number(revenue), currency)} ${currency}`,
+    revenueLabel: formatMoney(Number(revenue), currency),
     stockCorrections: stats?.stockDrift ?? 0,
   };
 }

@@ -1,11 +1,14 @@
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
-import { formatMinorUnits, parseMinorUnits } from "~/commissions/money";
+import { formatMoney, parseMinorUnits } from "~/lib/money";
+import { formatZonedDate } from "~/lib/zoned-time";
 import prisma from "~/db.server";
 import { billingIsTest, env } from "~/env.server";
 import { ACTIVE_SUBSCRIPTIONS, type ActiveSubscriptionsResult } from "~/graphql/billing";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { unauthenticated, type authenticate } from "~/shopify.server";
-import { BILLING_PERIOD_DAYS, PLAN, planMoney } from "./plan";
+import { getShopSettings } from "~/shops/shops.server";
+import { BILLING_PERIOD_DAYS, PLAN } from "~/shopify/app-plan";
+import { log } from "~/lib/log.server";
 
 /** The billing API of an authenticated admin request (shopify-app-remix's `billing`). */
 export type AdminBilling = Awaited<ReturnType<typeof authenticate.admin>>["billing"];
@@ -81,7 +84,7 @@ export async function mayGoOnAir(shop: string): Promise<boolean> {
   try {
     return (await findActivePlan(shop)) !== null;
   } catch (error) {
-    console.warn(`[billing] ${shop}: could not read the plan from Shopify, letting the show go live: ${(error as Error).message}`);
+    log.warn(`[billing] ${shop}: could not read the plan from Shopify, letting the show go live: ${(error as Error).message}`);
     return true;
   }
 }
@@ -102,7 +105,7 @@ export async function goingLiveNeedsPlan(billing: AdminBilling, show: { mode: st
   } catch (error) {
     // The library throws Responses (re-authentication) that App Bridge must act on.
     if (error instanceof Response) throw error;
-    console.warn(`[billing] could not read the plan from Shopify for the control room: ${(error as Error).message}`);
+    log.warn(`[billing] could not read the plan from Shopify for the control room: ${(error as Error).message}`);
     return false;
   }
 }
@@ -113,9 +116,10 @@ export interface PlanPage {
     subscriptionId: string;
     test: boolean;
     trialDaysLeft: number;
-    periodEndsAt: string | null;
+    /** The period's last day in the shop's timezone ("Jan 6, 2027"), or null when Shopify gave none. */
+    periodEndsLabel: string | null;
     showsAired: number;
-    /** This period's usage as a bare decimal ("15.00"), written before `cap` ("200.00 USD"). */
+    /** This period's usage ("15.00 USD") and its cap ("200.00 USD"). */
     used: string;
     cap: string;
     usedMinor: number;
@@ -131,9 +135,9 @@ export interface PlanPage {
 export async function getPlanPage(billing: AdminBilling, shop: string, { returnedFromShopify }: { returnedFromShopify: boolean }, now = new Date()): Promise<PlanPage> {
   const plan = await activePlanForAdmin(billing);
   const prices = {
-    recurring: planMoney(PLAN.recurringMinor),
-    perShow: planMoney(PLAN.perShowMinor),
-    cap: planMoney(PLAN.usageCapMinor),
+    recurring: formatMoney(PLAN.recurringMinor, PLAN.currency),
+    perShow: formatMoney(PLAN.perShowMinor, PLAN.currency),
+    cap: formatMoney(PLAN.usageCapMinor, PLAN.currency),
     trialDays: PLAN.trialDays,
     periodDays: BILLING_PERIOD_DAYS,
   };
@@ -142,9 +146,10 @@ export async function getPlanPage(billing: AdminBilling, shop: string, { returne
   if (!plan) return { prices, plan: null, pendingCharges, returned };
 
   const periodStart = plan.periodEndsAt ? new Date(plan.periodEndsAt.getTime() - BILLING_PERIOD_DAYS * DAY_MS) : new Date(0);
-  const [showsAired, capped] = await Promise.all([
+  const [showsAired, capped, { timezone }] = await Promise.all([
     prisma.showUsageCharge.count({ where: { shop, createdAt: { gte: periodStart }, status: { not: "not_billed" } } }),
     prisma.showUsageCharge.count({ where: { shop, createdAt: { gte: periodStart }, status: "capped" } }),
+    getShopSettings(shop),
   ]);
   const usage = plan.usage ?? { usedMinor: 0, capMinor: PLAN.usageCapMinor, currency: PLAN.currency };
   return {
@@ -155,10 +160,10 @@ export async function getPlanPage(billing: AdminBilling, shop: string, { returne
       subscriptionId: plan.subscriptionId,
       test: plan.test,
       trialDaysLeft: plan.trialEndsAt ? Math.max(0, Math.ceil((plan.trialEndsAt.getTime() - now.getTime()) / DAY_MS)) : 0,
-      periodEndsAt: plan.periodEndsAt?.toISOString() ?? null,
+      periodEndsLabel: plan.periodEndsAt ? formatZonedDate(plan.periodEndsAt, timezone) : null,
       showsAired,
-      used: formatMinorUnits(usage.usedMinor, usage.currency),
-      cap: planMoney(usage.capMinor),
+      used: formatMoney(usage.usedMinor, usage.currency),
+      cap: formatMoney(usage.capMinor, usage.currency),
       usedMinor: usage.usedMinor,
       capMinor: usage.capMinor,
       capReached: capped > 0 || usage.usedMinor + PLAN.perShowMinor > usage.capMinor,

@@ -1,6 +1,6 @@
 import { Prisma, type ShowUsageCharge } from "@prisma/client";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
-import { formatMinorUnits } from "~/commissions/money";
+import { formatMinorUnits } from "~/lib/money";
 import prisma from "~/db.server";
 import { env } from "~/env.server";
 import { APP_USAGE_RECORD_CREATE } from "~/graphql/billing";
@@ -9,7 +9,8 @@ import { startTicker, type Ticker } from "~/jobs/ticker";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { unauthenticated } from "~/shopify.server";
 import { findActivePlan, type ActivePlan } from "./billing.server";
-import { PLAN, usageChargeKey } from "./plan";
+import { PLAN, usageChargeKey } from "~/shopify/app-plan";
+import { log } from "~/lib/log.server";
 
 const CAP_REACHED = /exceeds balance remaining/i;
 const DESCRIPTION_LIMIT = 255;
@@ -84,7 +85,7 @@ async function settleCharge(admin: AdminApiContext, shop: string, plan: ActivePl
       await settle(charge.id, now, { status: "capped", lastError: refusal });
       return true;
     }
-    console.warn(`[billing] ${shop} show ${charge.showId}: Shopify refused the usage charge: ${refusal}`);
+    log.warn(`[billing] ${shop} show ${charge.showId}: Shopify refused the usage charge: ${refusal}`);
     await settle(charge.id, now, { status: "not_billed", lastError: refusal });
     return true;
   } catch (error) {
@@ -106,7 +107,7 @@ async function settle(id: string, now: Date, settlement: Settlement) {
 
 async function recordFailedAttempt(shop: string, ids: string[], error: unknown, now: Date) {
   const reason = error instanceof Error ? error.message : String(error);
-  console.warn(`[billing] ${shop}: usage charge not confirmed by Shopify, will retry: ${reason}`);
+  log.warn(`[billing] ${shop}: usage charge not confirmed by Shopify, will retry: ${reason}`);
   await prisma.showUsageCharge.updateMany({ where: { id: { in: ids }, status: "pending" }, data: { lastError: reason, lastAttemptAt: now, attempts: { increment: 1 } } });
 }
 
@@ -116,23 +117,34 @@ export interface SettlementPass {
   failed: { shop: string; error: string }[];
 }
 
-/** The scheduler's pass: every shop with a charge still pending, once across instances. */
+/**
+ * Shops with a charge still pending, leaving out uninstalled ones: they have no token to charge
+ * with and no subscription to charge, so their charges wait for the merchant to come back.
+ */
+export async function shopsWithPendingCharges(): Promise<string[]> {
+  const pending = await prisma.showUsageCharge.findMany({ where: { status: "pending" }, distinct: ["shop"], select: { shop: true } });
+  const gone = await prisma.shop.findMany({ where: { domain: { in: pending.map(({ shop }) => shop) }, uninstalledAt: { not: null } }, select: { domain: true } });
+  const skipped = new Set(gone.map(({ domain }) => domain));
+  return pending.map(({ shop }) => shop).filter((shop) => !skipped.has(shop));
+}
+
+/** The scheduler's pass: every installed shop with a charge still pending, once across instances. */
 export async function settleAllPendingCharges({ settleShop = settlePendingCharges } = {}): Promise<SettlementPass> {
   const outcome = await withLease("billing:usage-charges", 10 * 60_000, async () => {
-    const shops = await prisma.showUsageCharge.findMany({ where: { status: "pending" }, distinct: ["shop"], select: { shop: true } });
+    const shops = await shopsWithPendingCharges();
     const failed: SettlementPass["failed"] = [];
-    for (const { shop } of shops) {
+    for (const shop of shops) {
       try {
         await settleShop(shop);
       } catch (error) {
         // One shop's trouble (its token revoked, a database hiccup) must not leave every other
         // shop's charges unbilled; its charges stay pending for the next pass.
         const message = error instanceof Error ? error.message : String(error);
-        console.warn(`[billing] ${shop}: settling pending usage charges failed, will retry: ${message}`);
+        log.warn(`[billing] ${shop}: settling pending usage charges failed, will retry: ${message}`);
         failed.push({ shop, error: message });
       }
     }
-    return { shops: shops.map(({ shop }) => shop), failed };
+    return { shops, failed };
   });
   return outcome.ran ? { ran: true, ...outcome.value } : { ran: false, shops: [], failed: [] };
 }

@@ -5,8 +5,9 @@ import { getShopSettings } from "~/shops/shops.server";
 import { checkShowClaim } from "./claim-check";
 import { loadClaimedShows } from "./claimed-shows.server";
 import { recordEntryOnce } from "./entries.server";
-import { commissionFor, isCommissionRate } from "./money";
+import { commissionFor, isCommissionRate } from "~/lib/money";
 import { readPaidOrder, type OrderPaidPayload, type PaidOrder, type PaidOrderLine } from "./paid-order";
+import { log } from "~/lib/log.server";
 
 const DAY_MS = 86_400_000;
 
@@ -74,8 +75,8 @@ type ClaimedOrderLine = PaidOrderLine & { claim: NonNullable<PaidOrderLine["clai
  * the shopper's text, so only its start is logged.
  */
 function logRefusedClaim(shop: string, order: PaidOrder, line: ClaimedOrderLine, reason: string) {
-  const log = line.claim.source === "line property" ? console.warn : console.info;
-  log(
+  const level = line.claim.source === "line property" ? "warn" : "info";
+  log[level](
     `Commission not earned: shop=${shop} order=${order.orderId} line=${line.lineItemId} ` +
       `show=${JSON.stringify(line.claim.showId.slice(0, 64))} (${line.claim.source}): ${reason}`,
   );

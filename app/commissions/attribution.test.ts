@@ -1,20 +1,21 @@
 import { beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import prisma from "~/db.server";
-import { orderPaid } from "~/webhooks/payloads";
+import { orderPaid } from "./payloads";
 import { fromNow, shifted, wholeSeconds } from "../../tests/support/clock";
 import { recordOrderCommissions } from "./attribution.server";
-import { nextProductNumber, orderPaidBody, shopifyTime, uniqueShop, type OrderFixture } from "./test-payloads";
-import { createShowWithCreator } from "./test-shows";
+import { nextProductNumber, orderPaidBody, shopifyTime, uniqueShop, type OrderFixture } from "../../tests/support/order-payloads";
+import { createShowWithCreator } from "../../tests/support/commission-shows";
+import { log } from "~/lib/log.server";
 
 const attribute = (shop: string, order: ReturnType<typeof orderPaidBody>) => recordOrderCommissions(shop, orderPaid.parse(order));
 const body = (order: OrderFixture) => orderPaidBody(order);
 const entriesOf = (shop: string) => prisma.commissionEntry.findMany({ where: { shop }, orderBy: { lineItemId: "asc" } });
 
-let warn: MockInstance<typeof console.warn>;
-let info: MockInstance<typeof console.info>;
+let warn: MockInstance<typeof log.warn>;
+let info: MockInstance<typeof log.info>;
 beforeEach(() => {
-  warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-  info = vi.spyOn(console, "info").mockImplementation(() => {});
+  warn = vi.spyOn(log, "warn").mockImplementation(() => {});
+  info = vi.spyOn(log, "info").mockImplementation(() => {});
 });
 
 describe("attributing orders/paid to a show's creator", () => {

@@ -6,12 +6,13 @@
 import type { CommissionEntry } from "@prisma/client";
 import type { z } from "zod";
 import prisma from "~/db.server";
-import type { refundCreate } from "~/webhooks/payloads";
+import type { refundCreate } from "./payloads";
 import { checkShowClaim } from "./claim-check";
 import { loadClaimedShows } from "./claimed-shows.server";
-import { clawbackFor } from "./money";
+import { clawbackFor } from "~/lib/money";
 import { productGid } from "./paid-order";
 import { showClaimOf } from "./show-claim";
+import { log } from "~/lib/log.server";
 
 export type RefundCreatePayload = z.output<typeof refundCreate>;
 type RefundedLineItem = RefundCreatePayload["refund_line_items"][number]["line_item"];
@@ -81,7 +82,7 @@ function refundedLines(payload: RefundCreatePayload): Map<string, RefundedLine> 
 
 async function clawBackEarning(refund: Refund, earning: CommissionEntry, units: number) {
   if (earning.quantity <= 0) {
-    console.warn(`Clawback skipped: shop=${refund.shop} line=${earning.lineItemId} refund=${refund.refundId}: the earning records no quantity to share`);
+    log.warn(`Clawback skipped: shop=${refund.shop} line=${earning.lineItemId} refund=${refund.refundId}: the earning records no quantity to share`);
     return null;
   }
   return prisma.$transaction(async (tx) => {
@@ -98,7 +99,7 @@ async function clawBackEarning(refund: Refund, earning: CommissionEntry, units: 
     const refundedBefore = previous.reduce((sum, entry) => sum + entry.quantity, 0);
     const quantity = Math.min(units, earning.quantity - refundedBefore);
     if (quantity <= 0) {
-      console.info(`Clawback skipped: shop=${refund.shop} line=${earning.lineItemId} refund=${refund.refundId}: every unit was already refunded`);
+      log.info(`Clawback skipped: shop=${refund.shop} line=${earning.lineItemId} refund=${refund.refundId}: every unit was already refunded`);
       return null;
     }
     const share = { lineQuantity: earning.quantity, refundedBefore, refundedNow: quantity };

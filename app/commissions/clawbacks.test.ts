@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
-import { orderPaid, refundCreate } from "~/webhooks/payloads";
+import { orderPaid, refundCreate } from "./payloads";
 import { recordOrderCommissions } from "./attribution.server";
 import { recordRefundClawbacks } from "./clawbacks.server";
 import { shifted } from "../../tests/support/clock";
 import { creatorBalance } from "./ledger.server";
-import { nextProductNumber, orderPaidBody, refundCreateBody, shopifyTime, uniqueShop, type LineFixture } from "./test-payloads";
-import { createShowWithCreator } from "./test-shows";
+import { nextProductNumber, orderPaidBody, refundCreateBody, shopifyTime, uniqueShop, type LineFixture } from "../../tests/support/order-payloads";
+import { createShowWithCreator } from "../../tests/support/commission-shows";
+import { log } from "~/lib/log.server";
 
 type OrderBody = ReturnType<typeof orderPaidBody>;
 
@@ -16,8 +17,8 @@ const clawbacksOf = (shop: string) => prisma.commissionEntry.findMany({ where: {
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 beforeEach(() => {
-  vi.spyOn(console, "warn").mockImplementation(() => {});
-  vi.spyOn(console, "info").mockImplementation(() => {});
+  vi.spyOn(log, "warn").mockImplementation(() => {});
+  vi.spyOn(log, "info").mockImplementation(() => {});
 });
 
 /** A shop with a live show and one paid, attributed order whose lines are given, placed during the show and maturing after the 14-day hold. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { fromNow } from "../../tests/support/clock";
 import { creatorBalance, payableEntries } from "./ledger.server";
-import { nextIdNumber, uniqueShop } from "./test-payloads";
+import { nextIdNumber, uniqueShop } from "../../tests/support/order-payloads";
 
 const NOW = new Date();
 const BEFORE = fromNow({ days: -5 });

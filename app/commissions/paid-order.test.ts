@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { orderPaid } from "~/webhooks/payloads";
+import { orderPaid } from "./payloads";
 import { fromNow, wholeSeconds } from "../../tests/support/clock";
 import { readPaidOrder } from "./paid-order";
-import { orderPaidBody, shopifyTime, type OrderFixture } from "./test-payloads";
+import { orderPaidBody, shopifyTime, type OrderFixture } from "../../tests/support/order-payloads";
 
 const read = (order: OrderFixture) => readPaidOrder(orderPaid.parse(orderPaidBody(order)));
 

@@ -1,8 +1,8 @@
 // An orders/paid payload read into what attribution needs: each line's claim, product and
 // commissionable amount in minor units of the shop's currency.
 import type { z } from "zod";
-import type { orderPaid } from "~/webhooks/payloads";
-import { parseMinorUnits } from "./money";
+import type { orderPaid } from "./payloads";
+import { parseMinorUnits } from "~/lib/money";
 import { showClaimOf, type ShowClaim } from "./show-claim";
 
 export type OrderPaidPayload = z.output<typeof orderPaid>;

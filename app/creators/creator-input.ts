@@ -1,5 +1,6 @@
 // What the merchant may type about a creator, checked field by field with messages in words.
 import { z } from "zod";
+import { isWebAddress } from "~/http/web-address";
 
 /** "12.5" (percent, up to two decimals) → 1250 basis points; exact, no floating point. */
 export function percentToBps(percent: string): number | null {
@@ -43,7 +44,7 @@ export const creatorProfileInput = z.object({
     .string()
     .trim()
     .max(500, "Use a shorter link")
-    .refine((value) => value === "" || /^https:\/\/[^\s]+$/.test(value), "Use an https:// link to an image, or leave it empty")
+    .refine((value) => value === "" || isWebAddress(value), "Use an https:// link to an image, or leave it empty")
     .transform((value) => (value === "" ? null : value)),
   bio: z.string().trim().max(280, "Keep the bio to 280 characters; it shows beside the player"),
   commissionPercent,

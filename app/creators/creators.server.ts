@@ -2,6 +2,7 @@
 // deactivation. Every query is scoped by the shop.
 import { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
+import { explainError } from "~/lib/explain-error.server";
 import { MailError } from "~/mail/mailer.server";
 import type { CreatorProfileInput, InviteCreatorInput, ShowAssignmentInput } from "./creator-input";
 import { earningsByCurrency, type CurrencyEarnings } from "./earnings.server";
@@ -66,7 +67,7 @@ export async function sendInvitation(shop: string, creatorId: string): Promise<s
     await emailPortalLink(shop, creatorId, "invitation");
     return null;
   } catch (error) {
-    if (error instanceof MailError) return error.message;
+    if (error instanceof MailError) return explainError(error, { shop, creatorId });
     throw error;
   }
 }
@@ -127,6 +128,10 @@ export async function getCreatorDetail(shop: string, creatorId: string, now = ne
     shows: shows.map((show) => ({ id: show.id, title: show.title, startsAt: show.startsAt.toISOString(), status: show.status, mode: show.mode, commissionBps: show.commissionBps })),
     assignableShows: assignable.map((show) => ({ id: show.id, title: show.title, startsAt: show.startsAt.toISOString() })),
   };
+}
+
+export async function creatorExists(shop: string, creatorId: string): Promise<boolean> {
+  return (await prisma.creator.count({ where: { id: creatorId, shop } })) === 1;
 }
 
 export async function updateCreatorProfile(shop: string, creatorId: string, input: CreatorProfileInput): Promise<boolean> {

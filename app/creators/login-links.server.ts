@@ -7,6 +7,7 @@ import { env } from "~/env.server";
 import { getShopSettings } from "~/shops/shops.server";
 import { sendMail } from "~/mail/mailer.server";
 import { invitationEmail, signInEmail } from "./emails";
+import { log } from "~/lib/log.server";
 
 export const INVITATION_TTL_HOURS = 72;
 export const SIGN_IN_TTL_MINUTES = 20;
@@ -56,7 +57,7 @@ export async function sendSignInLinks(email: string, now = new Date()): Promise<
     try {
       await emailPortalLink(creator.shop, creator.id, "sign-in", now);
     } catch (error) {
-      console.error(`[creators] the sign-in link for creator ${creator.id} of ${creator.shop} could not be sent:`, (error as Error).message);
+      log.error({ err: error }, `[creators] the sign-in link for creator ${creator.id} of ${creator.shop} could not be sent:`);
     }
   }
 }
@@ -76,7 +77,7 @@ let sendingSignInLinks = false;
  */
 export function requestSignInLinks(email: string): void {
   if (waitingSignInRequests.length >= MAX_WAITING_SIGN_IN_REQUESTS) {
-    console.warn(`[creators] ${MAX_WAITING_SIGN_IN_REQUESTS} sign-in link requests are waiting; a new one was dropped.`);
+    log.warn(`[creators] ${MAX_WAITING_SIGN_IN_REQUESTS} sign-in link requests are waiting; a new one was dropped.`);
     return;
   }
   waitingSignInRequests.push(email);
@@ -92,7 +93,7 @@ async function sendWaitingSignInLinks(): Promise<void> {
       try {
         await sendSignInLinks(email);
       } catch (error) {
-        console.error("[creators] sign-in links could not be looked up:", (error as Error).message);
+        log.error({ err: error }, "[creators] sign-in links could not be looked up:");
       }
     }
   } finally {

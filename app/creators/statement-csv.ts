@@ -1,6 +1,6 @@
 // A statement as CSV, for a spreadsheet or an accountant: one row per earning, clawback and
 // payout, amounts as decimal strings in the currency's own units (never floats).
-import { formatMinorUnits } from "~/commissions/money";
+import { formatMinorUnits } from "~/lib/money";
 import { bpsToPercent } from "./creator-input";
 import type { Statement } from "./statements.server";
 

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import prisma from "~/db.server";
 import { getShopSettings } from "~/shops/shops.server";
-import { utcToZonedLocal, zonedLocalToUtc } from "~/shows/zoned-time";
+import { formatCalendarMonth, utcToZonedLocal, zonedLocalToUtc } from "~/lib/zoned-time";
 
 export const statementPeriodInput = z
   .string()
@@ -131,7 +131,7 @@ export async function getStatement(shop: string, creatorId: string, month: strin
     timezone: settings.timezone,
     period: {
       month: period,
-      label: new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${period}-15T00:00:00Z`)),
+      label: formatCalendarMonth(period),
       from: from.toISOString(),
       to: to.toISOString(),
       previous: shiftMonth(period, -1),

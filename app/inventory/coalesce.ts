@@ -1,3 +1,5 @@
+import { log } from "~/lib/log.server";
+
 /**
  * Rate-limits a stream of values per key, keeping the last: the first value of a quiet key goes
  * out at once (a single stock change reaches viewers with no added delay), later ones within the
@@ -53,7 +55,7 @@ export class Coalescer<T> {
     try {
       await this.emit(key, value);
     } catch (error) {
-      console.error(`Could not publish the coalesced update for ${key}`, error);
+      log.error({ err: error }, `Could not publish the coalesced update for ${key}`);
     }
   }
 }

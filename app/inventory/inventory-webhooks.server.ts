@@ -1,7 +1,7 @@
 // inventory_items/update, after the route verified and deduplicated it: store the tracked flag,
 // tell the viewers. inventory_levels/update has its own path (level-webhook.server.ts).
 import type { z } from "zod";
-import type { inventoryItemUpdate } from "~/webhooks/payloads";
+import type { inventoryItemUpdate } from "./payloads";
 import { normalizeGid } from "./gid";
 import { runForItem } from "./item-queue.server";
 import { publishStock } from "./publish-stock.server";

@@ -11,33 +11,8 @@ import { getOnlineLocations } from "./online-locations.server";
 import { prismaLevelWriter } from "./prisma-level-writer.server";
 import { publishStock } from "./publish-stock.server";
 import { SqliteLevelWriter } from "./sqlite-level-writer.server";
-import { toStockEvent, type InventoryLevelInput, type VariantStockRow } from "./stock.server";
-
-export interface LevelDelivery {
-  shop: string;
-  /** X-Shopify-Event-Id, or the webhook id where Shopify sent none. */
-  eventId: string;
-  topic: string;
-  level: InventoryLevelInput;
-}
-
-export type DeliveryOutcome = "applied" | "duplicate";
-
-export interface ChangedVariant {
-  shop: string;
-  variant: VariantStockRow;
-}
-
-export interface LevelWrite {
-  /** One per delivery, in order: a repeated event id (earlier, or earlier in the batch) is a duplicate. */
-  outcomes: DeliveryOutcome[];
-  /** The variants whose available total changed. */
-  changed: ChangedVariant[];
-}
-
-export interface LevelWriter {
-  write(deliveries: readonly LevelDelivery[], online: ReadonlyMap<string, OnlineLocations>): Promise<LevelWrite>;
-}
+import type { DeliveryOutcome, LevelDelivery, LevelWriter } from "./level-writer";
+import { toStockEvent } from "./stock.server";
 
 declare global {
   // One writer and one batcher per process, also across Vite's module reloads in development.

@@ -1,7 +1,8 @@
 // An inventory_levels/update body as the level it sets. Shopify writes the ids as JSON numbers,
 // which may pass 2^53, so the body is read with parseJsonExact rather than JSON.parse.
-import { describePayloadError, inventoryLevelUpdate } from "~/webhooks/payloads";
-import { parseJsonExact } from "./exact-json";
+import { describePayloadError } from "~/webhooks/payload-fields";
+import { inventoryLevelUpdate } from "./payloads";
+import { parseJsonExact } from "~/lib/exact-json";
 import { gidOf } from "./gid";
 import type { LevelUpdate } from "./levels";
 

@@ -6,6 +6,7 @@ import { env } from "~/env.server";
 import { readShopifyWebhook } from "~/webhooks/node-shopify-webhook.server";
 import { submitLevelDelivery } from "./level-deliveries.server";
 import { readLevelPayload } from "./level-payload";
+import { log } from "~/lib/log.server";
 
 export async function handleInventoryLevelWebhook(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const webhook = await readShopifyWebhook(request, env().SHOPIFY_API_SECRET);
@@ -23,7 +24,7 @@ export async function handleInventoryLevelWebhook(request: IncomingMessage, resp
     response.writeHead(200, outcome === "duplicate" ? { "x-duplicate": "1" } : {}).end();
   } catch (error) {
     // Nothing of the delivery was kept (its batch rolled back), so Shopify's retry is acted on.
-    console.error(`[webhooks] ${webhook.topic} from ${webhook.shop} failed:`, error);
+    log.error({ err: error }, `[webhooks] ${webhook.topic} from ${webhook.shop} failed:`);
     answer(response, 500, { error: "The stock update could not be stored; Shopify will retry it" });
   }
 }

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import prisma, { sqliteConnection } from "~/db.server";
-import type { LevelDelivery, LevelWriter } from "./level-deliveries.server";
+import type { LevelDelivery, LevelWriter } from "./level-writer";
 import { at, levelUpdates, readingsOf, truthOf } from "../../tests/support/level-properties";
 import { levelKey, totalAvailable, type LevelUpdate, type OnlineLocations } from "./levels";
 import { prismaLevelWriter } from "./prisma-level-writer.server";

@@ -4,7 +4,7 @@
 import prisma from "~/db.server";
 import { recordDeliveries } from "~/webhooks/receipts.server";
 import { latestPerKey, type OnlineLocations } from "./levels";
-import type { ChangedVariant, LevelDelivery, LevelWrite, LevelWriter } from "./level-deliveries.server";
+import type { ChangedVariant, LevelDelivery, LevelWrite, LevelWriter } from "./level-writer";
 import { applyInventoryLevels, recomputeVariantStock, shopLevelKey, type StockDb } from "./stock.server";
 
 export const prismaLevelWriter: LevelWriter = {

@@ -1,8 +1,8 @@
 // products/update and products/delete as they touch show lineups and the stock cache.
 import type { z } from "zod";
 import prisma from "~/db.server";
-import type { productUpdate } from "~/webhooks/payloads";
-import { idDigits, parseJsonExact } from "./exact-json";
+import type { productUpdate } from "./payloads";
+import { idDigits, parseJsonExact } from "~/lib/exact-json";
 import { gidOf } from "./gid";
 import { runForItem } from "./item-queue.server";
 import { publishStock } from "./publish-stock.server";

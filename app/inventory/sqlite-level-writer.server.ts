@@ -3,10 +3,10 @@
 // adapter's round trip), and this path runs thousands of times a second in a flash sale.
 // The rules are the ones stock.server.ts writes for Prisma (newer wins, lower on a tie; totals
 // over the online locations); the writer contract test holds both writers to them.
-import { orderedId } from "~/db/ordered-id";
+import { orderedId } from "~/lib/ordered-id";
 import type Database from "better-sqlite3";
 import type { OnlineLocations } from "./levels";
-import type { ChangedVariant, DeliveryOutcome, LevelDelivery, LevelWrite, LevelWriter } from "./level-deliveries.server";
+import type { ChangedVariant, DeliveryOutcome, LevelDelivery, LevelWrite, LevelWriter } from "./level-writer";
 
 /** How long a batch waits, in all, for a transaction of Prisma's (or another process's) to end. */
 const BUSY_PATIENCE_MS = 5_000;

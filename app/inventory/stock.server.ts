@@ -1,7 +1,7 @@
 // The stock cache in the database: levels per inventory item and location, applied only when
 // newer (Shopify delivers in no particular order), and each variant's available total over the
 // locations that sell online. The rules themselves are in levels.ts.
-import { orderedId } from "~/db/ordered-id";
+import { orderedId } from "~/lib/ordered-id";
 import { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import type { StockEventData } from "~/realtime/events";

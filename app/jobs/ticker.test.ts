@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { startTicker } from "./ticker";
+import { log } from "~/lib/log.server";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -51,14 +52,14 @@ describe("startTicker", () => {
 
   it("does not keep the process alive, and goes on after a pass that throws", async () => {
     const setTimeoutSpy = vi.spyOn(globalThis, "setTimeout");
-    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const error = vi.spyOn(log, "error").mockImplementation(() => undefined);
     const pass = vi.fn().mockRejectedValueOnce(new Error("database away")).mockResolvedValue(undefined);
     const ticker = startTicker("test", 1_000, pass);
     expect((setTimeoutSpy.mock.results[0]?.value as NodeJS.Timeout).hasRef()).toBe(false);
 
     await vi.advanceTimersByTimeAsync(2_000);
     expect(pass).toHaveBeenCalledTimes(2);
-    expect(error).toHaveBeenCalledWith("[test] pass failed:", expect.objectContaining({ message: "database away" }));
+    expect(error).toHaveBeenCalledWith({ err: expect.objectContaining({ message: "database away" }) }, "[test] pass failed:");
     await ticker.stop();
   });
 });

@@ -1,3 +1,5 @@
+import { log } from "~/lib/log.server";
+
 // Background work inside the app process, for deployments without a scheduler.
 
 export interface Ticker {
@@ -17,7 +19,7 @@ export function startTicker(name: string, everyMs: number, pass: () => Promise<u
   const schedule = () => {
     timer = setTimeout(() => {
       running = pass()
-        .catch((error: unknown) => console.error(`[${name}] pass failed:`, error))
+        .catch((error: unknown) => log.error({ err: error }, `[${name}] pass failed:`))
         .finally(() => {
           if (!stopped) schedule();
         });

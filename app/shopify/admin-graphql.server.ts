@@ -1,13 +1,15 @@
 import { GraphqlQueryError } from "@shopify/shopify-api";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import type { AdminDocument } from "~/graphql/document";
+import { ExplainedError } from "~/lib/explained-error";
 
-export class AdminGraphqlError extends Error {
+/** Shopify answered with errors (not a userError a form can show): the detail is for the log. */
+export class AdminGraphqlError extends ExplainedError {
   constructor(
     message: string,
     readonly shop: string,
   ) {
-    super(message);
+    super("Shopify did not complete the request just now; try again in a moment.", { message });
     this.name = "AdminGraphqlError";
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { z } from "zod";
 import prisma from "~/db.server";
-import { formatMinorUnits } from "~/commissions/money";
+import { formatMinorUnits } from "~/lib/money";
 import { CREATE_SHOW_DISCOUNT, DEACTIVATE_DISCOUNT } from "~/graphql/discounts";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { withLease } from "~/jobs/lease.server";
@@ -11,7 +11,9 @@ import { announceToViewers } from "./show-events.server";
 import { DealAmountError, dealValue, type DealKind } from "./show-deal";
 import { dealWindowEnd, type DealWindow, type ShowDealPlan } from "./show-input";
 import { appendTimelineEvent } from "./timeline.server";
-import { zonedLocalToUtc } from "./zoned-time";
+import { zonedLocalToUtc } from "~/lib/zoned-time";
+import { ExplainedError } from "~/lib/explained-error";
+import { log } from "~/lib/log.server";
 
 type Admin = Pick<AdminApiContext, "graphql">;
 
@@ -24,7 +26,7 @@ export const dealInput = z.object({
 
 export type DealInput = z.infer<typeof dealInput>;
 
-export class DealError extends Error {
+export class DealError extends ExplainedError {
   name = "DealError";
 }
 
@@ -168,7 +170,7 @@ export async function planShowDeal(admin: Admin, shop: string, showId: string, p
     dealId = deal.id;
   } catch (error) {
     if (error instanceof Response) throw error;
-    console.warn(`[deals] ${shop} show ${showId}: the planned deal could not be saved: ${(error as Error).message}`);
+    log.warn(`[deals] ${shop} show ${showId}: the planned deal could not be saved: ${(error as Error).message}`);
     return notKept("The show is saved, but its deal could not be; plan the deal again from the show page.");
   }
   return sendPlannedDeal(admin, shop, showId, dealId);
@@ -212,7 +214,7 @@ async function sendPlannedDealOnce(admin: Admin, shop: string, showId: string, d
     });
   } catch (error) {
     if (error instanceof Response) throw error;
-    console.warn(`[deals] ${shop} show ${showId}: creating the code of deal ${deal.id} failed: ${(error as Error).message}`);
+    log.warn(`[deals] ${shop} show ${showId}: creating the code of deal ${deal.id} failed: ${(error as Error).message}`);
     created = { ok: false, field: null, message: "Shopify could not be reached to create the discount code. Try again in a moment." };
   }
   await prisma.showDeal.update({

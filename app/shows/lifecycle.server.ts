@@ -2,6 +2,7 @@ import prisma from "~/db.server";
 import { announceToViewers } from "./show-events.server";
 import { appendTimelineEvent } from "./timeline.server";
 import { deriveLifecycle, type LifecycleEventKind, type LifecycleState } from "./lifecycle";
+import { log } from "~/lib/log.server";
 
 const LIFECYCLE_PREFIX = "lifecycle.";
 
@@ -30,7 +31,7 @@ export async function recordLifecycleEvent(
       })),
     );
     for (const refusal of refusals.filter((r) => r.event.kind === kind && r.event.at.getTime() === at.getTime())) {
-      console.warn(`[shows] ${shop} show ${showId}: refused ${kind} while ${refusal.from}: ${refusal.reason}`);
+      log.warn(`[shows] ${shop} show ${showId}: refused ${kind} while ${refusal.from}: ${refusal.reason}`);
     }
     await tx.show.update({ where: { id: showId, shop }, data: state });
     return { state, before, seq };

@@ -7,6 +7,7 @@ import { env } from "~/env.server";
 import { acquireLease, INSTANCE_ID } from "~/jobs/lease.server";
 import { startTicker, type Ticker } from "~/jobs/ticker";
 import { reconcileLineupOnAir } from "./on-air.server";
+import { log } from "~/lib/log.server";
 
 export interface LiveReconciliationPass {
   reconciled: { shop: string; showId: string; drift: number }[];
@@ -39,7 +40,7 @@ export async function reconcileLiveShows({ now = new Date(), intervalMs = reconc
       // One shop's trouble (its token revoked, Shopify throttling past the retries) must not keep
       // the other shows' stock stale; webhooks still move this one until the next interval.
       const message = error instanceof Error ? error.message : String(error);
-      console.warn(`[shows] ${shop} show ${showId}: periodic stock reconciliation failed: ${message}`);
+      log.warn(`[shows] ${shop} show ${showId}: periodic stock reconciliation failed: ${message}`);
       pass.failed.push({ shop, showId, error: message });
     }
   }

@@ -1,6 +1,7 @@
 import { mayGoOnAir } from "~/billing/billing.server";
 import prisma from "~/db.server";
 import { getLiveStream } from "~/video/mux.server";
+import { log } from "~/lib/log.server";
 
 /**
  * The encoder connected for a show: a public show goes on air only when the shop has a plan.
@@ -38,7 +39,7 @@ export async function takeReleasableHolds(shop: string): Promise<{ id: string; s
       streaming = show.muxLiveStreamId !== null && (await getLiveStream(show.muxLiveStreamId)).status === "active";
     } catch (error) {
       // The hold stays: Mux's next "active" (or the next visit to the plan page) decides.
-      console.warn(`[shows] ${shop} show ${show.id}: could not ask Mux whether the encoder is still connected: ${(error as Error).message}`);
+      log.warn(`[shows] ${shop} show ${show.id}: could not ask Mux whether the encoder is still connected: ${(error as Error).message}`);
       continue;
     }
     await clearPlanHold(show);

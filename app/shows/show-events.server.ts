@@ -3,6 +3,7 @@
 // order. Called after the entry's transaction commits, so no snapshot runs ahead of an event.
 import type { ShowEventPayloads, ShowEventType } from "~/realtime/events";
 import { publishNumberedEvent } from "~/realtime/publish.server";
+import { log } from "~/lib/log.server";
 
 /**
  * Never throws: the entry is stored whatever happens to the announcement, and a viewer who
@@ -12,6 +13,6 @@ export async function announceToViewers<T extends ShowEventType>(shop: string, s
   try {
     await publishNumberedEvent({ showId, seq, type, data });
   } catch (error) {
-    console.warn(`[shows] ${shop} show ${showId}: viewers were not told of ${type} #${seq} (${(error as Error).message}); they catch up when they reconnect`);
+    log.warn(`[shows] ${shop} show ${showId}: viewers were not told of ${type} #${seq} (${(error as Error).message}); they catch up when they reconnect`);
   }
 }

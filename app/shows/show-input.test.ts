@@ -53,6 +53,18 @@ describe("showInput", () => {
     const foreign = JSON.stringify([{ id: "gid://shopify/Order/1", title: "x" }]);
     expect(fieldErrors((await showInput.safeParseAsync({ ...valid, products: foreign })).error!).products).toBe("must be a Shopify product");
   });
+
+  it("takes https addresses only for the cover and the lineup's images, which pages show", async () => {
+    const cover = await showInput.parseAsync({ ...valid, coverImageUrl: " https://cdn.example.com/cover.jpg " });
+    expect(cover.coverImageUrl).toBe("https://cdn.example.com/cover.jpg");
+    for (const coverImageUrl of ["javascript:alert(document.cookie)", "data:image/svg+xml,<svg onload=alert(1)>", "http://cdn.example.com/cover.jpg"]) {
+      const refused = await showInput.safeParseAsync({ ...valid, coverImageUrl });
+      expect(fieldErrors(refused.error!), coverImageUrl).toEqual({ coverImageUrl: "Use a full image address starting with https://" });
+    }
+    const product = (imageUrl: string) => JSON.stringify([{ id: "gid://shopify/Product/1", title: "Scarf", imageUrl }]);
+    expect(fieldErrors((await showInput.safeParseAsync({ ...valid, products: product("javascript:alert(1)") })).error!).products).toBe("must be an https image address");
+    expect((await showInput.parseAsync({ ...valid, products: product("https://cdn.shopify.com/s/files/scarf.jpg") })).products[0]?.imageUrl).toBe("https://cdn.shopify.com/s/files/scarf.jpg");
+  });
 });
 
 describe("the show's host", () => {

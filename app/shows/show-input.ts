@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { httpsAddress } from "~/http/web-address";
 import { DEAL_CODE_PATTERN, DealAmountError, MAX_DEAL_CODE_LENGTH, dealValue, type DealKind } from "./show-deal";
-import { zonedLocalToUtc } from "./zoned-time";
+import { zonedLocalToUtc } from "~/lib/zoned-time";
 
 const lineupProduct = z.object({
   id: z.string().startsWith("gid://shopify/Product/", "must be a Shopify product"),
   title: z.string().min(1),
   handle: z.string().default(""),
-  imageUrl: z.string().url().nullable().default(null),
+  // App Bridge's resource picker gives Shopify's CDN (https); the sandbox's catalog is on this machine.
+  imageUrl: httpsAddress("must be an https image address", { loopbackHttp: true }).nullable().default(null),
 });
 
 const simulcastTarget = z.object({
@@ -44,7 +46,7 @@ const showFields = z.object({
     .string()
     .trim()
     .transform((value) => value || null)
-    .pipe(z.string().url("Use a full image address starting with https://").nullable())
+    .pipe(httpsAddress("Use a full image address starting with https://").nullable())
     .default(null),
   products: jsonField(
     z.array(lineupProduct).min(1, "Pick at least one product for the show").max(50, "A show can feature at most 50 products"),

@@ -1,6 +1,8 @@
 import prisma from "~/db.server";
 import { canChangeHost, checkHost, hostedBy } from "~/creators/creators.server";
-import { formatMinorUnits } from "~/commissions/money";
+import { formatMoney } from "~/lib/money";
+import { ExplainedError } from "~/lib/explained-error";
+import { explainError } from "~/lib/explain-error.server";
 import { fieldErrors } from "~/http/field-errors";
 import { env } from "~/env.server";
 import { getShopSettings } from "~/shops/shops.server";
@@ -20,10 +22,15 @@ import { createPreviewToken } from "./preview-link.server";
 import { appendTimelineEvent } from "./timeline.server";
 import { announceToViewers } from "./show-events.server";
 import { showHostInput, type ShowInput } from "./show-input";
-import { formatShowTime } from "./format";
-import { utcToZonedLocal, zonedLocalToUtc } from "./zoned-time";
+import { formatCalendarMonth, formatZonedDateTime, formatZonedTime, utcToZonedLocal, zonedLocalToUtc } from "~/lib/zoned-time";
+import { monthGrid, shiftMonth } from "./calendar";
 
 export type { ShowStatus };
+
+/** A show command the show's state refuses, in words for the merchant. */
+export class ShowError extends ExplainedError {
+  override name = "ShowError";
+}
 
 export interface ShowListItem {
   id: string;
@@ -32,13 +39,14 @@ export interface ShowListItem {
   startsAtLabel: string;
   /** The start as wall-clock time in the shop's timezone, for the calendar. */
   localStart: string;
+  /** The start's time of day ("6:00 PM"), for the calendar's day cells. */
+  timeLabel: string;
   status: ShowStatus;
   mode: "public" | "rehearsal";
   productCount: number;
 }
 
-export async function getShowListItems(shop: string): Promise<ShowListItem[]> {
-  const { timezone } = await getShopSettings(shop);
+async function listShows(shop: string, timezone: string): Promise<ShowListItem[]> {
   const shows = await prisma.show.findMany({
     where: { shop, status: { not: "archived" } },
     orderBy: { startsAt: "asc" },
@@ -48,12 +56,34 @@ export async function getShowListItems(shop: string): Promise<ShowListItem[]> {
     id: show.id,
     title: show.title,
     startsAt: show.startsAt.toISOString(),
-    startsAtLabel: formatShowTime(show.startsAt, timezone),
+    startsAtLabel: formatZonedDateTime(show.startsAt, timezone),
     localStart: utcToZonedLocal(show.startsAt, timezone),
+    timeLabel: formatZonedTime(show.startsAt, timezone),
     status: show.status as ShowStatus,
     mode: show.mode as ShowListItem["mode"],
     productCount: show._count.products,
   }));
+}
+
+/**
+ * The shows page: the list, and the calendar of `month` ("YYYY-MM"), by default the month of the
+ * next show not yet over, else of the first show, else the shop's current month (in its timezone).
+ */
+export async function getShowsIndex(shop: string, month: string | undefined, now = new Date()) {
+  const { timezone } = await getShopSettings(shop);
+  const shows = await listShows(shop, timezone);
+  const shown = month ?? (shows.find((show) => show.status !== "ended" && show.status !== "replay_ready") ?? shows[0])?.localStart.slice(0, 7) ?? utcToZonedLocal(now, timezone).slice(0, 7);
+  const [previous, next] = [shiftMonth(shown, -1), shiftMonth(shown, 1)];
+  return {
+    shows,
+    calendar: {
+      month: shown,
+      label: formatCalendarMonth(shown),
+      weeks: monthGrid(shown, shows),
+      previous: { month: previous, label: formatCalendarMonth(previous) },
+      next: { month: next, label: formatCalendarMonth(next) },
+    },
+  };
 }
 
 export interface CreatedShow {
@@ -110,20 +140,19 @@ export async function attachLiveStream(shop: string, showId: string, simulcastTa
     });
     return null;
   } catch (error) {
-    return `${(error as Error).message}. The show is saved; try creating its stream again.`;
+    return `${explainError(error, { shop, showId })} The show itself is saved.`;
   }
 }
 
 function dealLabel(deal: { kind: string; value: number; currency: string | null }): string {
   if (deal.kind === "percentage") return `${deal.value / 100}% off`;
-  return deal.currency ? `${formatMinorUnits(deal.value, deal.currency)} ${deal.currency} off each item` : "Fixed amount off";
+  return deal.currency ? `${formatMoney(deal.value, deal.currency)} off each item` : "Fixed amount off";
 }
 
-/** "19:00" on the deal's own day, with the date when that is not today in the shop's timezone. */
-function dealStartLabel(startsAt: Date, timezone: string): string {
+/** "7:00 PM" on the deal's own day, with the date when that is not today in the shop's timezone. */
+function dealStartLabel(startsAt: Date, timezone: string, now = new Date()): string {
   const day = (instant: Date) => utcToZonedLocal(instant, timezone).slice(0, 10);
-  if (day(startsAt) !== day(new Date())) return formatShowTime(startsAt, timezone);
-  return utcToZonedLocal(startsAt, timezone).slice(11);
+  return day(startsAt) === day(now) ? formatZonedTime(startsAt, timezone) : formatZonedDateTime(startsAt, timezone);
 }
 
 export async function getShowDetail(shop: string, showId: string) {
@@ -144,7 +173,7 @@ export async function getShowDetail(shop: string, showId: string) {
     title: show.title,
     description: show.description,
     startsAt: show.startsAt.toISOString(),
-    startsAtLabel: formatShowTime(show.startsAt, timezone),
+    startsAtLabel: formatZonedDateTime(show.startsAt, timezone),
     durationMinutes: show.durationMinutes,
     currency,
     timezone,
@@ -212,7 +241,7 @@ export async function changeShowHost(shop: string, showId: string, form: { creat
 
 async function liveStreamIdOf(shop: string, showId: string): Promise<string> {
   const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop }, select: { muxLiveStreamId: true } });
-  if (!show.muxLiveStreamId) throw new Error("This show has no live stream yet");
+  if (!show.muxLiveStreamId) throw new ShowError("This show has no live stream yet; create its stream first.");
   return show.muxLiveStreamId;
 }
 

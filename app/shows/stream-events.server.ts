@@ -5,6 +5,7 @@ import type { LifecycleEventKind } from "./lifecycle";
 import { recordLifecycleEvent } from "./lifecycle.server";
 import { reconcileLineupOnAir } from "./on-air.server";
 import { clearPlanHold, holdOffAirWithoutPlan, takeReleasableHolds } from "./plan-hold.server";
+import { log } from "~/lib/log.server";
 
 /** The part of a Mux webhook event the show lifecycle reads. */
 export const muxEvent = z.object({
@@ -44,7 +45,7 @@ async function reconcileOnAirQuietly(show: { id: string; shop: string }) {
   try {
     await reconcileLineupOnAir(show.shop, show.id);
   } catch (error) {
-    console.warn(`[shows] ${show.shop} show ${show.id}: stock reconciliation on going live failed: ${(error as Error).message}`);
+    log.warn(`[shows] ${show.shop} show ${show.id}: stock reconciliation on going live failed: ${(error as Error).message}`);
   }
 }
 

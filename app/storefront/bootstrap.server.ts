@@ -24,6 +24,7 @@ import { readLineupStock } from "./lineup-stock.server";
 import { readLineupMarketPrices, type MarketPrice, type MarketPrices } from "./market-prices.server";
 import { formatMarketMoney, formatShopMoney } from "./money-format";
 import { playerBundleUrl } from "./player-bundle.server";
+import { log } from "~/lib/log.server";
 
 /** Long enough to open the stream and reconnect a few times; the loader asks again after that. */
 export const VIEWER_TOKEN_TTL_MS = 15 * 60_000;
@@ -115,7 +116,7 @@ async function marketPricesOrShopPrices(shop: string, country: string, productId
   try {
     return await readLineupMarketPrices(shop, country, productIds);
   } catch (error) {
-    console.warn(`[storefront] ${shop}: market prices for ${country} unavailable, showing the shop's prices: ${error instanceof Error ? error.message : String(error)}`);
+    log.warn(`[storefront] ${shop}: market prices for ${country} unavailable, showing the shop's prices: ${error instanceof Error ? error.message : String(error)}`);
     return new Map();
   }
 }
@@ -229,7 +230,11 @@ export async function loadShowBootstrap(request: BootstrapRequest): Promise<Boot
     status === "replay_ready" && !request.lite ? getReplayChapters(shop, show.id) : Promise.resolve([]),
     status === "live" || status === "scheduled" ? activeDeal(shop, show.id, shopRow, now) : Promise.resolve(null),
     request.customerId && status === "scheduled"
-      ? prisma.showReminder.findFirst({ where: { shop, showId: show.id, customerId: request.customerId }, select: { id: true } })
+      ? // One still waiting for its address to be confirmed is not saved yet: "Remind me" sends the link again.
+        prisma.showReminder.findFirst({
+          where: { shop, showId: show.id, customerId: request.customerId, OR: [{ email: null }, { confirmedAt: { not: null } }] },
+          select: { id: true },
+        })
       : Promise.resolve(null),
   ]);
 

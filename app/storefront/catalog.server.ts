@@ -1,6 +1,6 @@
 // The lineup's products as shoppers see them (titles, images, variants, prices in the shop's
 // currency), read from the Admin API with the shop's offline session and kept briefly per lineup.
-import { parseMinorUnits } from "~/commissions/money";
+import { parseMinorUnits } from "~/lib/money";
 import { LINEUP_CATALOG, LINEUP_CATALOG_BATCH, LINEUP_VARIANTS_PER_PRODUCT, type LineupCatalogProduct } from "~/graphql/storefront";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { unauthenticated } from "~/shopify.server";

@@ -6,6 +6,7 @@ import { refreshVariantStock } from "~/inventory/reconcile.server";
 import { getStockOfProducts } from "~/inventory/stock.server";
 import type { StockEventData } from "~/realtime/events";
 import { adminForShop } from "./catalog.server";
+import { log } from "~/lib/log.server";
 
 declare global {
   // Reads in flight, so a crowd arriving before the cache is filled costs one Admin API read.
@@ -37,7 +38,7 @@ export async function readLineupStock(shop: string, productIds: readonly string[
     await fillMissingStock(shop, missing);
   } catch (error) {
     // The catalog's availableForSale stands in until the next viewer's read succeeds.
-    console.warn(`[storefront] ${shop}: could not read the stock of ${missing.length} lineup variants from Shopify: ${(error as Error).message}`);
+    log.warn(`[storefront] ${shop}: could not read the stock of ${missing.length} lineup variants from Shopify: ${(error as Error).message}`);
     return known;
   }
   return byVariant();

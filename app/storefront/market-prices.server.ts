@@ -2,7 +2,7 @@
 // them: the prices of the market that country belongs to, in that market's currency (converted
 // and rounded by Shopify, or set by the merchant's price list). Read with contextualPricing, kept
 // briefly per shop, country and lineup; titles and images stay in the country-free catalog.
-import { parseMinorUnits } from "~/commissions/money";
+import { parseMinorUnits } from "~/lib/money";
 import { LINEUP_CATALOG_BATCH, LINEUP_MARKET_PRICES, LINEUP_VARIANTS_PER_PRODUCT, type CountryCode, type MarketMoney } from "~/graphql/storefront";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { readBriefly, type BriefCache } from "./brief-cache.server";

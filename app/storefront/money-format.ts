@@ -2,7 +2,7 @@
 // written from integer minor units so the storefront player shows exactly what the theme's
 // `money` filter shows. Shopify's storefront counts in hundredths whatever the currency, so a
 // zero-decimal currency's 1990 JPY is 199000 "cents" here, as in the theme.
-import { currencyExponent } from "~/commissions/money";
+import { currencyExponent } from "~/lib/money";
 
 interface AmountStyle {
   decimals: 0 | 2;

@@ -1,6 +1,8 @@
 // The only module that talks to Mux. Everything else speaks in shows, not live streams.
 import Mux from "@mux/mux-node";
 import { env } from "~/env.server";
+import { ExplainedError } from "~/lib/explained-error";
+import type { SignedWebhook } from "~/http/signed-webhook";
 
 /** Where an encoder (OBS, a phone app) sends the show. Mux ingests RTMPS on this URL. */
 export const MUX_RTMPS_URL = "rtmps://global-live.mux.com:443/app";
@@ -20,9 +22,10 @@ function mux(): Mux {
   return client;
 }
 
-export class VideoServiceError extends Error {
+/** Mux failed or refused: the merchant reads what could not be done; the log gets Mux's answer. */
+export class VideoServiceError extends ExplainedError {
   constructor(action: string, cause: unknown) {
-    super(`Mux could not ${action}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`Mux could not ${action} just now; try again in a moment.`, { message: `Mux could not ${action}: ${cause instanceof Error ? cause.message : String(cause)}`, cause });
     this.name = "VideoServiceError";
   }
 }
@@ -88,11 +91,28 @@ export async function completeLiveStream(liveStreamId: string): Promise<void> {
   await call("end the live stream", () => mux().video.liveStreams.complete(liveStreamId));
 }
 
+/** Refuses encoders from now on; a broadcast under way ends, as `complete` would end it. */
 export async function disableLiveStream(liveStreamId: string): Promise<void> {
   await call("disable the live stream", () => mux().video.liveStreams.disable(liveStreamId));
 }
 
-/** Verifies `mux-signature` and parses the event; throws when the signature does not match. */
-export async function verifyMuxWebhook(rawBody: string, headers: Headers) {
-  return mux().webhooks.unwrap(rawBody, headers, env().MUX_WEBHOOK_SECRET);
+export async function enableLiveStream(liveStreamId: string): Promise<void> {
+  await call("enable the live stream", () => mux().video.liveStreams.enable(liveStreamId));
+}
+
+/**
+ * Verifies `mux-signature` (401 when missing, forged or older than Mux's 5-minute tolerance), then
+ * reads the body (400 when a signed body is not JSON).
+ */
+export async function readMuxWebhook(rawBody: string, headers: Headers): Promise<SignedWebhook<unknown>> {
+  try {
+    await mux().webhooks.verifySignature(rawBody, headers, env().MUX_WEBHOOK_SECRET);
+  } catch (error) {
+    return { ok: false, status: 401, reason: `Invalid mux-signature: ${(error as Error).message}` };
+  }
+  try {
+    return { ok: true, event: JSON.parse(rawBody) as unknown };
+  } catch {
+    return { ok: false, status: 400, reason: "Mux event: the body is not JSON" };
+  }
 }

@@ -4,8 +4,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { creatorBalance } from "~/commissions/ledger.server";
 import { SHOW_CLAIM_KEY } from "~/commissions/show-claim";
-import { uniqueShop } from "~/commissions/test-payloads";
-import { createShowWithCreator } from "~/commissions/test-shows";
+import { uniqueShop } from "../support/order-payloads";
+import { createShowWithCreator } from "../support/commission-shows";
 import prisma from "~/db.server";
 import { startShopifyEmulator, type ShopifyEmulator } from "../sandbox/shopify/index";
 import { startAppServer, type AppServer } from "../support/app-server";

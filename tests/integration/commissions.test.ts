@@ -2,8 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creatorBalance, payableEntries } from "~/commissions/ledger.server";
-import { nextProductNumber, orderPaidBody, refundCreateBody, uniqueShop } from "~/commissions/test-payloads";
-import { createShowWithCreator } from "~/commissions/test-shows";
+import { nextProductNumber, orderPaidBody, refundCreateBody, uniqueShop } from "../support/order-payloads";
+import { createShowWithCreator } from "../support/commission-shows";
 import prisma from "~/db.server";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fromNow } from "../support/clock";

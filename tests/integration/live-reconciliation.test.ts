@@ -14,6 +14,7 @@ import { fromNow, shifted } from "../support/clock";
 import { dataOf, openEventStream } from "../support/sse-client";
 import { startStack, type Stack } from "../support/stack";
 import { streamUrl } from "../support/stock-fixtures";
+import { log } from "~/lib/log.server";
 
 const CRON_SECRET = "reconcile-cron-secret";
 
@@ -206,7 +207,7 @@ describe("a reconciliation pass", () => {
     const orphan = await liveShow(new Date(wentLive.getTime() - 60_000), { inShop: tokenless });
     const { show, variant } = await liveShow(wentLive);
     await sellInShopify(variant.id);
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => undefined);
 
     // The next two Admin API calls answer THROTTLED; the pass backs off and tries again.
     const throttle = await fetch(`${stack.shopify.url}/__sandbox/throttle`, { method: "POST", body: JSON.stringify({ count: 2 }), headers: { "content-type": "application/json" } });

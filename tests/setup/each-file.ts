@@ -1,5 +1,6 @@
 import { format } from "node:util";
 import { afterEach, beforeEach, vi } from "vitest";
+import { log } from "~/lib/log.server";
 import { appTestEnv } from "../support/app-env";
 
 // App modules read the environment at import; tests run with the sandbox's credentials.
@@ -9,6 +10,9 @@ for (const [name, value] of Object.entries(appTestEnv())) process.env[name] ??= 
 beforeEach(() => {
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
     throw new Error(`console.error was called: ${format(...args)}`);
+  });
+  vi.spyOn(log, "error").mockImplementation((...args: unknown[]) => {
+    throw new Error(`log.error was called: ${format(...args)}`);
   });
 });
 

@@ -13,7 +13,7 @@ import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-re
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { createDriverAdapter } from "../../../app/db/driver-adapter.server";
 import { WAL_CHECKPOINT_PAGES } from "../../../app/db/sqlite-settings";
-import { idDigits, parseJsonExact } from "../../../app/inventory/exact-json";
+import { idDigits, parseJsonExact } from "../../../app/lib/exact-json";
 
 const required = (name: string) => {
   const value = process.env[name];

@@ -1,8 +1,8 @@
-import { getBus } from "./bus.server";
-import { realtimeConfig } from "./config.server";
-import { ConnectionLimiter } from "./connection-limiter";
-import { RealtimeHub } from "./hub.server";
-import { loadShowSnapshot, readEventSeq } from "./snapshot.server";
+import { getBus } from "~/realtime/bus.server";
+import { realtimeConfig } from "~/realtime/config.server";
+import { ConnectionLimiter } from "~/realtime/connection-limiter";
+import { RealtimeHub } from "~/realtime/hub.server";
+import { loadShowSnapshot, readEventSeq } from "./show-snapshot.server";
 
 declare global {
   // One hub and one limiter per process, also across Vite's module reloads in development.

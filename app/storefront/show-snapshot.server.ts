@@ -1,8 +1,8 @@
 import prisma from "~/db.server";
 import { getStockOfProducts } from "~/inventory/stock.server";
-import type { StockEventData } from "./events";
-import { eventFrame } from "./frame";
-import type { Snapshot } from "./hub.server";
+import type { StockEventData } from "~/realtime/events";
+import { eventFrame } from "~/realtime/frame";
+import type { Snapshot } from "~/realtime/hub.server";
 
 export interface ShowSnapshotData {
   show: { id: string; status: string; mode: string };

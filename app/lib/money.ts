@@ -81,7 +81,10 @@ export function parseMinorUnits(decimal: string, currency: string): number {
   return toSafeNumber(sign === "-" ? -magnitude : magnitude, `${decimal} ${currency}`);
 }
 
-/** 19900 EUR → "199.00"; -5 EUR → "-0.05"; 1990 JPY → "1990". */
+/**
+ * 19900 EUR → "199.00"; -5 EUR → "-0.05"; 1990 JPY → "1990". For machines: CSV cells and the
+ * decimal strings Shopify's and Stripe's APIs take. What people read goes through formatMoney.
+ */
 export function formatMinorUnits(minor: number, currency: string): string {
   assertMinorUnits(minor, "amount");
   const exponent = currencyExponent(currency);
@@ -89,6 +92,22 @@ export function formatMinorUnits(minor: number, currency: string): string {
   const whole = digits.slice(0, digits.length - exponent);
   const fraction = exponent === 0 ? "" : `.${digits.slice(digits.length - exponent)}`;
   return `${minor < 0 ? "-" : ""}${whole}${fraction}`;
+}
+
+/**
+ * An amount as every page of the admin and the creator portal shows it: the currency's exact
+ * decimals, a space, the ISO 4217 code. 179800 SEK → "1798.00 SEK"; -8990 SEK → "-89.90 SEK";
+ * 1990 JPY → "1990 JPY"; 12345 KWD → "12.345 KWD".
+ *
+ * One rule for every amount, whatever its currency: the plan is in USD, Stripe balances and
+ * creator earnings can be in several currencies on one page, so the shop's money format (which
+ * exists for the shop's currency only) cannot be it. The code, not a symbol, because "$" or "kr"
+ * names several currencies. Plain digits, no Intl: the text is the same on the server and in the
+ * browser (no hydration mismatch, no ICU version drift), and it reads like the statement and its
+ * CSV. The storefront is another surface with its own rule (storefront/money-format.ts).
+ */
+export function formatMoney(minor: number, currency: string): string {
+  return `${formatMinorUnits(minor, currency)} ${currency}`;
 }
 
 /** A commission rate is whole basis points from 0 (nothing) to 10000 (the whole amount). */

@@ -2,12 +2,12 @@
 // node-stream.server.ts carries the answer over a Node socket.
 import prisma from "~/db.server";
 import { env } from "~/env.server";
-import { corsHeaders, normalizeOrigin, storefrontOrigins } from "./cors";
-import { retryFrame } from "./frame";
-import { realtime } from "./hub-instance.server";
-import { realtimeConfig } from "./config.server";
-import type { SseSink } from "./sink";
-import { verifyViewerToken } from "./viewer-token.server";
+import { corsHeaders, normalizeOrigin, storefrontOrigins } from "~/realtime/cors";
+import { retryFrame } from "~/realtime/frame";
+import { realtime } from "./show-stream-hub.server";
+import { realtimeConfig } from "~/realtime/config.server";
+import type { SseSink } from "~/realtime/sink";
+import { verifyViewerToken } from "~/realtime/viewer-token.server";
 
 export interface StreamRequest {
   method: string;
@@ -95,9 +95,10 @@ export async function answerShowStream(request: StreamRequest): Promise<StreamAn
       body: "",
     };
   }
-  // The hook for rehearsals: only holders of a signed viewer token see them.
+  // The hook for rehearsals: only holders of a signed viewer token see them. A token that is
+  // missing, forged, for another show or expired is a credential problem (401), not a ban.
   if (access.mode !== "public" && !verifyViewerToken(env().APP_SECRET, request.viewerToken, request.showId)) {
-    return reply(403, `Show ${request.showId} is a rehearsal: open it with the viewer token from its preview link`);
+    return reply(401, `Show ${request.showId} is a rehearsal: open it with a current viewer token from its preview link`);
   }
 
   const { hub, limiter } = realtime();

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { releasePlanHolds } from "~/shows/stream-events.server";
-import { activePlanForAdmin, cancelPlan, getPlanPage, requestPlan, type AdminBilling, type PlanPage } from "./billing.server";
-import { settlePendingCharges } from "./usage-charges.server";
+import { releasePlanHolds } from "./stream-events.server";
+import { activePlanForAdmin, cancelPlan, getPlanPage, requestPlan, type AdminBilling, type PlanPage } from "~/billing/billing.server";
+import { settlePendingCharges } from "~/billing/usage-charges.server";
 
 /**
- * The plan page. Opening it settles charges Shopify has not confirmed yet; coming back from
+ * The plan page. It lives with shows, not billing, because approving a plan releases the shows
+ * held off air for want of one: shows know billing, billing knows no show. Opening it settles charges Shopify has not confirmed yet; coming back from
  * Shopify's confirmation page with a plan puts on air any show whose encoder was waiting for one.
  */
 export async function loadPlanPage(billing: AdminBilling, shop: string, url: URL): Promise<PlanPage> {

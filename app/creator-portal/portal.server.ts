@@ -1,11 +1,12 @@
 // What a signed-in creator sees: their upcoming shows in this shop, their earnings, their Stripe
 // status and what reached their bank. Everything is scoped to the session's creator and shop.
 import prisma from "~/db.server";
+import { explainError } from "~/lib/explain-error.server";
 import { getShopSettings } from "~/shops/shops.server";
 import { revealStreamKey } from "~/shows/shows.server";
 import { MUX_RTMPS_URL } from "~/video/mux.server";
-import { earningsByCurrency, type CurrencyEarnings } from "./earnings.server";
-import type { PortalCreator } from "./portal-session.server";
+import { earningsByCurrency, type CurrencyEarnings } from "~/creators/earnings.server";
+import type { PortalCreator } from "~/creators/portal-session.server";
 
 const UPCOMING_STATUSES = ["draft", "scheduled", "live"];
 
@@ -78,6 +79,6 @@ export async function revealHostedStreamKey(session: PortalCreator, showId: stri
   try {
     return { ok: true, streamKey: await revealStreamKey(session.shop, show.id) };
   } catch (error) {
-    return { ok: false, message: `${(error as Error).message}. Try again in a moment.` };
+    return { ok: false, message: explainError(error, { shop: session.shop, creatorId: session.id, showId: show.id }) };
   }
 }

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { nodeHeader } from "~/http/node-request";
 import { requestClientAddress } from "~/http/request-client.server";
-import { realtimeConfig } from "./config.server";
-import { closeRealtime } from "./hub-instance.server";
-import { NodeSseSink } from "./node-sink";
-import { answerShowStream } from "./stream.server";
+import { realtimeConfig } from "~/realtime/config.server";
+import { closeRealtime } from "./show-stream-hub.server";
+import { NodeSseSink } from "~/realtime/node-sink";
+import { answerShowStream } from "./show-stream.server";
+import { log } from "~/lib/log.server";
 
 const PATH = /^\/realtime\/shows\/([^/]+)\/?$/;
 
@@ -33,7 +34,7 @@ export async function handleRealtimeRequest(request: IncomingMessage, response: 
       viewerToken: url.searchParams.get("token"),
     });
   } catch (error) {
-    console.error(`Realtime: could not open the stream of show ${showId}`, error);
+    log.error({ err: error }, `Realtime: could not open the stream of show ${showId}`);
     response.writeHead(503, { "Content-Type": "application/json", "Retry-After": "5" }).end(JSON.stringify({ error: "Stream unavailable" }));
     return;
   }

@@ -1,8 +1,8 @@
 // For tests only: a creator and a show with its lineup, written straight to the database.
 import { randomUUID } from "node:crypto";
-import prisma from "~/db.server";
-import { fromNow, shifted } from "../../tests/support/clock";
-import { productGidOf } from "./test-payloads";
+import prisma from "../../app/db.server";
+import { fromNow, shifted } from "./clock";
+import { productGidOf } from "./order-payloads";
 
 export interface ShowFixture {
   status?: string;

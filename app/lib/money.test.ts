@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clawbackFor, commissionFor, currencyExponent, formatMinorUnits, MoneyFormatError, parseMinorUnits, proportionalShare, stripeTransferStep, transferableMinor } from "./money";
+import { clawbackFor, commissionFor, currencyExponent, formatMinorUnits, formatMoney, MoneyFormatError, parseMinorUnits, proportionalShare, stripeTransferStep, transferableMinor } from "./money";
 
 describe("currency exponents (ISO 4217)", () => {
   it.each([
@@ -89,6 +89,35 @@ describe("formatMinorUnits", () => {
         expect(parseMinorUnits(formatMinorUnits(minor, currency), currency)).toBe(minor);
       }),
     );
+  });
+});
+
+describe("formatMoney: every amount a person reads in the admin and the portal", () => {
+  it.each([
+    [179800, "SEK", "1798.00 SEK"],
+    [-8990, "SEK", "-89.90 SEK"],
+    [0, "EUR", "0.00 EUR"],
+    [1990, "JPY", "1990 JPY"],
+    [12345, "KWD", "12.345 KWD"],
+    [2900, "USD", "29.00 USD"],
+  ])("writes %i %s as %s", (minor, currency, text) => {
+    expect(formatMoney(minor, currency)).toBe(text);
+  });
+
+  it("is the exact decimal and the code, for any amount in any currency: no symbol, no float, no locale", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom("JPY", "EUR", "SEK", "USD", "KWD", "CLF"), (minor, currency) => {
+        const [amount, code, ...rest] = formatMoney(minor, currency).split(" ");
+        expect(rest).toEqual([]);
+        expect(code).toBe(currency);
+        expect(parseMinorUnits(amount!, currency)).toBe(minor);
+      }),
+    );
+  });
+
+  it("refuses what is not an amount of a currency rather than printing it", () => {
+    expect(() => formatMoney(1.5, "EUR")).toThrow(/whole number of minor units/);
+    expect(() => formatMoney(100, "kr")).toThrow(MoneyFormatError);
   });
 });
 

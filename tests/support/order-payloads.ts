@@ -1,8 +1,8 @@
 // For tests only: orders/paid and refunds/create bodies in Shopify's REST shapes, with ids
 // like the sandbox's. Not imported by app code.
 import { randomUUID } from "node:crypto";
-import { fromNow } from "../../tests/support/clock";
-import { SHOW_CLAIM_KEY } from "./show-claim";
+import { fromNow } from "./clock";
+import { SHOW_CLAIM_KEY } from "../../app/commissions/show-claim";
 
 export const uniqueShop = (label: string) => `${label}-${randomUUID().slice(0, 8)}.myshopify.com`;
 

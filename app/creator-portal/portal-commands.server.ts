@@ -2,10 +2,11 @@
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { env } from "~/env.server";
+import { explainError } from "~/lib/explain-error.server";
 import { PaymentsError } from "~/payments/stripe.server";
-import { ConnectError, dashboardLink, onboardingLink } from "./connect.server";
+import { ConnectError, dashboardLink, onboardingLink } from "~/creators/connect.server";
 import { revealHostedStreamKey } from "./portal.server";
-import type { PortalCreator } from "./portal-session.server";
+import type { PortalCreator } from "~/creators/portal-session.server";
 
 export const portalCommand = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reveal_stream_key"), showId: z.string().min(1) }),
@@ -43,7 +44,9 @@ export async function runPortalCommand(creator: PortalCreator, command: z.output
         return redirect(await dashboardLink(creator.shop, creator.id));
     }
   } catch (error) {
-    if (error instanceof PaymentsError || error instanceof ConnectError) return { ok: false, intent: command.intent, message: `${error.message}. Try again in a moment.` };
+    if (error instanceof PaymentsError || error instanceof ConnectError) {
+      return { ok: false, intent: command.intent, message: explainError(error, { shop: creator.shop, creatorId: creator.id, intent: command.intent }) };
+    }
     throw error;
   }
 }

@@ -1,7 +1,8 @@
-import { formatMinorUnits } from "~/commissions/money";
+import { formatMoney } from "~/lib/money";
 
 /**
- * The app's one plan, as the merchant approves it in Shopify: a recurring fee, and a usage
+ * The app's one plan, as shopify.server.ts declares it to Shopify's Billing API and the merchant
+ * approves it in Shopify (it sits with the Shopify adapter, below billing, for that reason): a recurring fee, and a usage
  * charge for each public show that goes live (a rehearsal is free), capped per 30-day period.
  * Amounts are integer minor units of the plan's currency; Shopify sees decimal strings.
  */
@@ -16,12 +17,8 @@ export const PLAN = {
 
 export const BILLING_PERIOD_DAYS = 30;
 
-export function planMoney(minor: number): string {
-  return `${formatMinorUnits(minor, PLAN.currency)} ${PLAN.currency}`;
-}
-
 /** Shown to the merchant on Shopify's confirmation page, so it says exactly what a show costs. */
-export const USAGE_TERMS = `${planMoney(PLAN.perShowMinor)} for each show that goes live (rehearsals are free), at most ${planMoney(PLAN.usageCapMinor)} every ${BILLING_PERIOD_DAYS} days`;
+export const USAGE_TERMS = `${formatMoney(PLAN.perShowMinor, PLAN.currency)} for each show that goes live (rehearsals are free), at most ${formatMoney(PLAN.usageCapMinor, PLAN.currency)} every ${BILLING_PERIOD_DAYS} days`;
 
 /** The usage charge's idempotency key: one show is charged once, however often it goes live. */
 export function usageChargeKey(showId: string): string {
