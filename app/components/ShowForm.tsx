@@ -22,6 +22,7 @@ import type { HostOption } from "~/creators/creators.server";
 import { formatMoney, parseMinorUnits } from "~/lib/money";
 import { HostPicker, NO_HOST_YET, sameHost } from "./HostPicker";
 import { ShowDealFields } from "./ShowDealFields";
+import { SectionCard } from "./SectionCard";
 
 interface SimulcastTarget {
   label: "YouTube" | "Facebook" | "TikTok" | "Other";
@@ -358,31 +359,26 @@ export function ShowForm({ timezone, currency, hosts, errors }: { timezone: stri
             </Card>
           </Layout.Section>
           <Layout.Section>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Show deal
-                </Text>
-                <Checkbox
-                  label="Offer a deal on the lineup during the show"
-                  helpText="A real Shopify discount code, created when you save, that works only while the deal runs."
-                  checked={dealEnabled}
-                  onChange={setDealEnabled}
-                  ariaControls="show-deal-fields"
-                />
-                <input type="hidden" name="dealEnabled" value={dealEnabled ? "on" : ""} />
-                <Collapsible id="show-deal-fields" open={dealEnabled}>
-                  {dealEnabled ? (
-                    <ShowDealFields
-                      currency={currency}
-                      timezone={timezone}
-                      defaults={{ title, durationMinutes: duration, lineupPricesMinor: lineupPricesMinor(products) }}
-                      errors={errors}
-                    />
-                  ) : null}
-                </Collapsible>
-              </BlockStack>
-            </Card>
+            <SectionCard title="Show deal">
+              <Checkbox
+                label="Offer a deal on the lineup during the show"
+                helpText="A real Shopify discount code, created when you save, that works only while the deal runs."
+                checked={dealEnabled}
+                onChange={setDealEnabled}
+                ariaControls="show-deal-fields"
+              />
+              <input type="hidden" name="dealEnabled" value={dealEnabled ? "on" : ""} />
+              <Collapsible id="show-deal-fields" open={dealEnabled}>
+                {dealEnabled ? (
+                  <ShowDealFields
+                    currency={currency}
+                    timezone={timezone}
+                    defaults={{ title, durationMinutes: duration, lineupPricesMinor: lineupPricesMinor(products) }}
+                    errors={errors}
+                  />
+                ) : null}
+              </Collapsible>
+            </SectionCard>
           </Layout.Section>
           <Layout.Section>
             <InlineStack align="end">

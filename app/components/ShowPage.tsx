@@ -12,6 +12,7 @@ import { BILLING_PERIOD_DAYS, PLAN } from "~/shopify/app-plan";
 import { formatMoney } from "~/lib/money";
 import type { HostOption } from "~/creators/creators.server";
 import { HostPicker, sameHost, savedHost } from "./HostPicker";
+import { SectionCard } from "./SectionCard";
 
 interface ShowView {
   id: string;
@@ -50,63 +51,58 @@ function StreamKeyCard({ show }: { show: ShowView }) {
 
   if (!show.hasStream) return <CreateStreamCard />;
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Stream settings
-        </Text>
-        <Text as="p" tone="subdued">
-          Enter these in OBS or your phone encoder. Keep the stream key secret: anyone with it can broadcast as your show.
-        </Text>
-        {failure ? <Banner tone="critical">{failure}</Banner> : null}
-        <TextField label="Server (RTMPS URL)" value={show.ingestUrl} readOnly autoComplete="off" />
-        <TextField
-          label="Stream key"
-          value={streamKey ?? "••••••••••••••••••••"}
-          readOnly
-          autoComplete="off"
-          connectedRight={
-            streamKey ? (
-              <Button onClick={() => navigator.clipboard?.writeText(streamKey)}>Copy</Button>
-            ) : (
-              <Button loading={reveal.state !== "idle"} onClick={() => reveal.submit({ intent: "reveal_key" }, { method: "post" })}>
-                Reveal
-              </Button>
-            )
-          }
-        />
-        {confirmingReset ? (
-          <Banner
-            tone="warning"
-            title="Reset the stream key?"
-            action={{
-              content: "Reset key",
-              loading: reset.state !== "idle",
-              onAction: () => {
-                reset.submit({ intent: "reset_key" }, { method: "post" });
-                setConfirmingReset(false);
-              },
-            }}
-            secondaryAction={{ content: "Cancel", onAction: () => setConfirmingReset(false) }}
-          >
-            An encoder using the old key is disconnected and must be given the new one.
-          </Banner>
-        ) : (
-          <InlineStack>
-            <Button variant="plain" tone="critical" onClick={() => setConfirmingReset(true)}>
-              Reset stream key
+    <SectionCard title="Stream settings">
+      <Text as="p" tone="subdued">
+        Enter these in OBS or your phone encoder. Keep the stream key secret: anyone with it can broadcast as your show.
+      </Text>
+      {failure ? <Banner tone="critical">{failure}</Banner> : null}
+      <TextField label="Server (RTMPS URL)" value={show.ingestUrl} readOnly autoComplete="off" />
+      <TextField
+        label="Stream key"
+        value={streamKey ?? "••••••••••••••••••••"}
+        readOnly
+        autoComplete="off"
+        connectedRight={
+          streamKey ? (
+            <Button onClick={() => navigator.clipboard?.writeText(streamKey)}>Copy</Button>
+          ) : (
+            <Button loading={reveal.state !== "idle"} onClick={() => reveal.submit({ intent: "reveal_key" }, { method: "post" })}>
+              Reveal
             </Button>
-          </InlineStack>
-        )}
-        {reset.data?.ok && reset.data.message ? (
-          <div role="status">
-            <Text as="p" tone="success">
-              {reset.data.message}
-            </Text>
-          </div>
-        ) : null}
-      </BlockStack>
-    </Card>
+          )
+        }
+      />
+      {confirmingReset ? (
+        <Banner
+          tone="warning"
+          title="Reset the stream key?"
+          action={{
+            content: "Reset key",
+            loading: reset.state !== "idle",
+            onAction: () => {
+              reset.submit({ intent: "reset_key" }, { method: "post" });
+              setConfirmingReset(false);
+            },
+          }}
+          secondaryAction={{ content: "Cancel", onAction: () => setConfirmingReset(false) }}
+        >
+          An encoder using the old key is disconnected and must be given the new one.
+        </Banner>
+      ) : (
+        <InlineStack>
+          <Button variant="plain" tone="critical" onClick={() => setConfirmingReset(true)}>
+            Reset stream key
+          </Button>
+        </InlineStack>
+      )}
+      {reset.data?.ok && reset.data.message ? (
+        <div role="status">
+          <Text as="p" tone="success">
+            {reset.data.message}
+          </Text>
+        </div>
+      ) : null}
+    </SectionCard>
   );
 }
 
@@ -163,62 +159,52 @@ function HostCard({ show, hosts }: { show: ShowView; hosts: HostOption[] }) {
 function CreateStreamCard() {
   const create = useFetcher<CommandResult>();
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Stream settings
-        </Text>
-        <Text as="p">This show has no live stream yet.</Text>
-        {create.data && !create.data.ok ? <Banner tone="critical">{create.data.message}</Banner> : null}
-        <InlineStack>
-          <Button loading={create.state !== "idle"} onClick={() => create.submit({ intent: "create_stream" }, { method: "post" })}>
-            Create live stream
-          </Button>
-        </InlineStack>
-      </BlockStack>
-    </Card>
+    <SectionCard title="Stream settings">
+      <Text as="p">This show has no live stream yet.</Text>
+      {create.data && !create.data.ok ? <Banner tone="critical">{create.data.message}</Banner> : null}
+      <InlineStack>
+        <Button loading={create.state !== "idle"} onClick={() => create.submit({ intent: "create_stream" }, { method: "post" })}>
+          Create live stream
+        </Button>
+      </InlineStack>
+    </SectionCard>
   );
 }
 
 function LineupCard({ show }: { show: ShowView }) {
   const pin = useFetcher<CommandResult>();
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Lineup
-        </Text>
-        <div role="status" aria-live="polite">
-          {pin.data?.message ? (
-            <Text as="p" tone={pin.data.ok ? "success" : "critical"}>
-              {pin.data.message}
-            </Text>
-          ) : null}
-        </div>
-        <ul aria-label="Products in this show" style={{ listStyle: "none", margin: 0, padding: 0 }}>
-          {show.products.map((product) => (
-            <li key={product.id} style={{ padding: "8px 0" }}>
-              <InlineStack align="space-between" blockAlign="center">
-                <InlineStack gap="300" blockAlign="center">
-                  <Thumbnail source={product.imageUrl ?? "/empty-state.svg"} alt="" size="small" />
-                  <Text as="span">{product.title}</Text>
-                  {product.pinned ? <Badge tone="success">Pinned</Badge> : null}
-                  {product.removed ? <Badge tone="critical">Deleted in Shopify</Badge> : null}
-                </InlineStack>
-                <Button
-                  disabled={product.removed}
-                  pressed={product.pinned}
-                  accessibilityLabel={`${product.pinned ? "Unpin" : "Pin"} ${product.title}`}
-                  onClick={() => pin.submit({ intent: product.pinned ? "unpin" : "pin", showProductId: product.id }, { method: "post" })}
-                >
-                  {product.pinned ? "Unpin" : "Pin"}
-                </Button>
+    <SectionCard title="Lineup">
+      <div role="status" aria-live="polite">
+        {pin.data?.message ? (
+          <Text as="p" tone={pin.data.ok ? "success" : "critical"}>
+            {pin.data.message}
+          </Text>
+        ) : null}
+      </div>
+      <ul aria-label="Products in this show" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+        {show.products.map((product) => (
+          <li key={product.id} style={{ padding: "8px 0" }}>
+            <InlineStack align="space-between" blockAlign="center">
+              <InlineStack gap="300" blockAlign="center">
+                <Thumbnail source={product.imageUrl ?? "/empty-state.svg"} alt="" size="small" />
+                <Text as="span">{product.title}</Text>
+                {product.pinned ? <Badge tone="success">Pinned</Badge> : null}
+                {product.removed ? <Badge tone="critical">Deleted in Shopify</Badge> : null}
               </InlineStack>
-            </li>
-          ))}
-        </ul>
-      </BlockStack>
-    </Card>
+              <Button
+                disabled={product.removed}
+                pressed={product.pinned}
+                accessibilityLabel={`${product.pinned ? "Unpin" : "Pin"} ${product.title}`}
+                onClick={() => pin.submit({ intent: product.pinned ? "unpin" : "pin", showProductId: product.id }, { method: "post" })}
+              >
+                {product.pinned ? "Unpin" : "Pin"}
+              </Button>
+            </InlineStack>
+          </li>
+        ))}
+      </ul>
+    </SectionCard>
   );
 }
 

@@ -1,6 +1,7 @@
 // What a signed-in creator sees: their upcoming shows in this shop, their earnings, their Stripe
 // status and what reached their bank. Everything is scoped to the session's creator and shop.
 import prisma from "~/db.server";
+import { stripeAccountState } from "~/creators/creators.server";
 import { explainError } from "~/lib/explain-error.server";
 import { getShopSettings } from "~/shops/shops.server";
 import { revealStreamKey } from "~/shows/shows.server";
@@ -40,12 +41,7 @@ export async function getPortalOverview(session: PortalCreator, now = new Date()
     creator: { name: creator.name, email: creator.email },
     shopName: settings.name,
     timezone: settings.timezone,
-    stripe: {
-      connected: creator.stripeAccountId !== null,
-      detailsSubmitted: creator.stripeDetailsSubmitted,
-      payoutsEnabled: creator.payoutsEnabled,
-      requirementsDue: creator.stripeRequirementsDue.split(",").filter(Boolean),
-    },
+    stripe: stripeAccountState(creator),
     earnings,
     shows: shows.map((show) => ({
       id: show.id,

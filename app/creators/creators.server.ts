@@ -116,10 +116,7 @@ export async function getCreatorDetail(shop: string, creatorId: string, now = ne
     status: creator.status as CreatorStatus,
     commissionBps: creator.commissionBps,
     stripe: {
-      connected: creator.stripeAccountId !== null,
-      payoutsEnabled: creator.payoutsEnabled,
-      detailsSubmitted: creator.stripeDetailsSubmitted,
-      requirementsDue: creator.stripeRequirementsDue.split(",").filter(Boolean),
+      ...stripeAccountState(creator),
       disabledReason: creator.stripeDisabledReason,
       syncedAt: creator.stripeSyncedAt?.toISOString() ?? null,
     },
@@ -220,4 +217,14 @@ export async function assignShow(shop: string, creatorId: string, input: ShowAss
 export async function unassignShow(shop: string, creatorId: string, showId: string): Promise<AssignmentResult> {
   const updated = await prisma.show.updateMany({ where: { id: showId, shop, creatorId }, data: { creatorId: null, commissionBps: null } });
   return updated.count === 1 ? { ok: true, message: "The show no longer has this host." } : { ok: false, message: "This creator does not host that show." };
+}
+
+/** Where a creator's Stripe account stands, as the merchant's creator page and the portal show it. */
+export function stripeAccountState(creator: { stripeAccountId: string | null; payoutsEnabled: boolean; stripeDetailsSubmitted: boolean; stripeRequirementsDue: string }) {
+  return {
+    connected: creator.stripeAccountId !== null,
+    payoutsEnabled: creator.payoutsEnabled,
+    detailsSubmitted: creator.stripeDetailsSubmitted,
+    requirementsDue: creator.stripeRequirementsDue.split(",").filter(Boolean),
+  };
 }

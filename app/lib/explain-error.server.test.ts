@@ -1,19 +1,7 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ExplainedError } from "./explained-error";
 import { explainError, newErrorId } from "./explain-error.server";
-import { createLogger } from "./log.server";
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { logger: createLogger(destination, "production"), lines };
-}
+import { captureLog as capture } from "../../tests/support/log-capture";
 
 class ProviderError extends ExplainedError {
   override name = "ProviderError";

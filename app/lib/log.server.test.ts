@@ -1,17 +1,6 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, scrub } from "./log.server";
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { logger: createLogger(destination, "production"), lines };
-}
+import { scrub } from "./log.server";
+import { captureLog as capture } from "../../tests/support/log-capture";
 
 describe("the log", () => {
   it("writes JSON lines with the level and message", () => {

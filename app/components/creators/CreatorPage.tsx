@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, DataTable, FormLayout, InlineStack, Layout, List, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, List, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import type { CreatorCommandResult } from "~/creators/creator-commands.server";
 import { bpsToPercent } from "~/creators/creator-input";
@@ -8,6 +8,8 @@ import { formatMoney } from "~/lib/money";
 import { formatRate } from "../format";
 import { CommissionRateField } from "./CommissionRateField";
 import { EarningsTable } from "./EarningsTable";
+import { TableOrEmpty } from "../TableOrEmpty";
+import { SectionCard } from "../SectionCard";
 
 export interface CreatorPageProps {
   creator: CreatorDetail;
@@ -128,56 +130,47 @@ function ShowsCard({ creator, dates, result }: { creator: CreatorDetail; dates: 
     </Form>,
   ]);
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Shows they host
+    <SectionCard title="Shows they host">
+      <TableOrEmpty
+        empty="No shows yet. Give them one below; they earn on its sales while it is live and in replay." columnContentTypes={["text", "text", "text", "text"]} headings={["Show", "Starts", "Commission", ""]} rows={rows}
+      />
+      {creator.status === "deactivated" ? null : creator.assignableShows.length === 0 ? (
+        <Text as="p" tone="subdued">
+          Every upcoming show already has a host.
         </Text>
-        {rows.length === 0 ? (
-          <Text as="p" tone="subdued">
-            No shows yet. Give them one below; they earn on its sales while it is live and in replay.
-          </Text>
-        ) : (
-          <DataTable columnContentTypes={["text", "text", "text", "text"]} headings={["Show", "Starts", "Commission", ""]} rows={rows} />
-        )}
-        {creator.status === "deactivated" ? null : creator.assignableShows.length === 0 ? (
-          <Text as="p" tone="subdued">
-            Every upcoming show already has a host.
-          </Text>
-        ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="assign_show" />
-            <FormLayout>
-              <FormLayout.Group>
-                <Select
-                  label="Show"
-                  name="showId"
-                  options={creator.assignableShows.map((show) => ({ label: `${show.title} · ${dates[`assignable:${show.id}`] ?? ""}`, value: show.id }))}
-                  value={showId}
-                  onChange={setShowId}
-                  error={errors.showId}
-                />
-                <TextField
-                  label="Commission for this show"
-                  name="commissionPercent"
-                  suffix="%"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  placeholder={bpsToPercent(creator.commissionBps)}
-                  value={rate}
-                  onChange={setRate}
-                  error={errors.commissionPercent}
-                  helpText="Leave empty to use their default rate."
-                />
-              </FormLayout.Group>
-              <Button submit loading={assigning}>
-                Make them the host
-              </Button>
-            </FormLayout>
-          </Form>
-        )}
-      </BlockStack>
-    </Card>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="assign_show" />
+          <FormLayout>
+            <FormLayout.Group>
+              <Select
+                label="Show"
+                name="showId"
+                options={creator.assignableShows.map((show) => ({ label: `${show.title} · ${dates[`assignable:${show.id}`] ?? ""}`, value: show.id }))}
+                value={showId}
+                onChange={setShowId}
+                error={errors.showId}
+              />
+              <TextField
+                label="Commission for this show"
+                name="commissionPercent"
+                suffix="%"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder={bpsToPercent(creator.commissionBps)}
+                value={rate}
+                onChange={setRate}
+                error={errors.commissionPercent}
+                helpText="Leave empty to use their default rate."
+              />
+            </FormLayout.Group>
+            <Button submit loading={assigning}>
+              Make them the host
+            </Button>
+          </FormLayout>
+        </Form>
+      )}
+    </SectionCard>
   );
 }
 
@@ -185,47 +178,42 @@ function AccessCard({ creator, dates }: { creator: CreatorDetail; dates: Record<
   const [confirming, setConfirming] = useState(false);
   const resending = useSubmitting("resend_invitation");
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Portal access
-        </Text>
-        <Text as="p">{creator.lastSignInAt ? `Last signed in ${dates.lastSignInAt}.` : "Has not signed in yet."}</Text>
-        {creator.status === "deactivated" ? (
+    <SectionCard title="Portal access">
+      <Text as="p">{creator.lastSignInAt ? `Last signed in ${dates.lastSignInAt}.` : "Has not signed in yet."}</Text>
+      {creator.status === "deactivated" ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="reactivate" />
+          <Button submit>Reactivate</Button>
+        </Form>
+      ) : (
+        <InlineStack gap="200">
           <Form method="post">
-            <input type="hidden" name="intent" value="reactivate" />
-            <Button submit>Reactivate</Button>
+            <input type="hidden" name="intent" value="resend_invitation" />
+            <Button submit loading={resending}>
+              Email a sign-in link
+            </Button>
           </Form>
-        ) : (
-          <InlineStack gap="200">
+          {confirming ? null : (
+            <Button tone="critical" variant="plain" onClick={() => setConfirming(true)}>
+              Deactivate
+            </Button>
+          )}
+        </InlineStack>
+      )}
+      {confirming && creator.status !== "deactivated" ? (
+        <Banner tone="warning" title={`Deactivate ${creator.name}?`} onDismiss={() => setConfirming(false)}>
+          <BlockStack gap="200">
+            <p>They can no longer sign in or be given shows. What they already earned is still paid out.</p>
             <Form method="post">
-              <input type="hidden" name="intent" value="resend_invitation" />
-              <Button submit loading={resending}>
-                Email a sign-in link
-              </Button>
-            </Form>
-            {confirming ? null : (
-              <Button tone="critical" variant="plain" onClick={() => setConfirming(true)}>
+              <input type="hidden" name="intent" value="deactivate" />
+              <Button submit tone="critical">
                 Deactivate
               </Button>
-            )}
-          </InlineStack>
-        )}
-        {confirming && creator.status !== "deactivated" ? (
-          <Banner tone="warning" title={`Deactivate ${creator.name}?`} onDismiss={() => setConfirming(false)}>
-            <BlockStack gap="200">
-              <p>They can no longer sign in or be given shows. What they already earned is still paid out.</p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="deactivate" />
-                <Button submit tone="critical">
-                  Deactivate
-                </Button>
-              </Form>
-            </BlockStack>
-          </Banner>
-        ) : null}
-      </BlockStack>
-    </Card>
+            </Form>
+          </BlockStack>
+        </Banner>
+      ) : null}
+    </SectionCard>
   );
 }
 
@@ -251,19 +239,14 @@ export function CreatorPage({ creator, dates, result }: CreatorPageProps) {
         </Layout.Section>
         <Layout.Section>
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Earnings
+            <SectionCard title="Earnings">
+              <EarningsTable earnings={creator.earnings} />
+              {available.length > 0 ? (
+                <Text as="p" tone="subdued">
+                  The next payout run pays {available.map((earnings) => formatMoney(earnings.availableMinor, earnings.currency)).join(" and ")}.
                 </Text>
-                <EarningsTable earnings={creator.earnings} />
-                {available.length > 0 ? (
-                  <Text as="p" tone="subdued">
-                    The next payout run pays {available.map((earnings) => formatMoney(earnings.availableMinor, earnings.currency)).join(" and ")}.
-                  </Text>
-                ) : null}
-              </BlockStack>
-            </Card>
+              ) : null}
+            </SectionCard>
             <ShowsCard creator={creator} dates={dates} result={result} />
             <ProfileCard creator={creator} result={result} />
           </BlockStack>

@@ -6,6 +6,7 @@ import { formatMoney } from "~/lib/money";
 import { statusLabel, statusTone } from "~/shows/status";
 import { formatRate } from "../format";
 import { EarningsTable } from "./EarningsTable";
+import { SectionCard } from "../SectionCard";
 
 function StripeCard({ stripe }: { stripe: PortalOverview["stripe"] }) {
   const navigation = useNavigation();
@@ -88,41 +89,36 @@ function StreamKey({ showId, title }: { showId: string; title: string }) {
 
 function ShowsCard({ overview, dates }: { overview: PortalOverview; dates: Record<string, string> }) {
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Your upcoming shows
+    <SectionCard title="Your upcoming shows">
+      {overview.shows.length === 0 ? (
+        <Text as="p" tone="subdued">
+          No upcoming shows. The shop adds you as the host when they plan one.
         </Text>
-        {overview.shows.length === 0 ? (
+      ) : (
+        <BlockStack gap="400">
           <Text as="p" tone="subdued">
-            No upcoming shows. The shop adds you as the host when they plan one.
+            Stream to {overview.ingestUrl} with the show&apos;s key (in OBS: Settings → Stream → Custom).
           </Text>
-        ) : (
-          <BlockStack gap="400">
-            <Text as="p" tone="subdued">
-              Stream to {overview.ingestUrl} with the show&apos;s key (in OBS: Settings → Stream → Custom).
-            </Text>
-            {overview.shows.map((show) => (
-              <Box key={show.id} paddingBlockStart="200" borderBlockStartWidth="025" borderColor="border">
-                <BlockStack gap="200">
-                  <InlineStack gap="200" blockAlign="center">
-                    <Text as="h3" variant="headingSm">
-                      {show.title}
-                    </Text>
-                    {show.status === "live" ? <Badge tone={statusTone(show.status)}>{statusLabel(show.status)}</Badge> : null}
-                    {show.mode === "rehearsal" ? <Badge>Rehearsal: earns nothing</Badge> : null}
-                  </InlineStack>
-                  <Text as="p">
-                    {dates[`show:${show.id}`]} ({overview.timezone}) · your commission {formatRate(show.commissionBps)}
+          {overview.shows.map((show) => (
+            <Box key={show.id} paddingBlockStart="200" borderBlockStartWidth="025" borderColor="border">
+              <BlockStack gap="200">
+                <InlineStack gap="200" blockAlign="center">
+                  <Text as="h3" variant="headingSm">
+                    {show.title}
                   </Text>
-                  {show.hasStream ? <StreamKey showId={show.id} title={show.title} /> : <Text as="p" tone="subdued">The shop has not created this show&apos;s stream yet.</Text>}
-                </BlockStack>
-              </Box>
-            ))}
-          </BlockStack>
-        )}
-      </BlockStack>
-    </Card>
+                  {show.status === "live" ? <Badge tone={statusTone(show.status)}>{statusLabel(show.status)}</Badge> : null}
+                  {show.mode === "rehearsal" ? <Badge>Rehearsal: earns nothing</Badge> : null}
+                </InlineStack>
+                <Text as="p">
+                  {dates[`show:${show.id}`]} ({overview.timezone}) · your commission {formatRate(show.commissionBps)}
+                </Text>
+                {show.hasStream ? <StreamKey showId={show.id} title={show.title} /> : <Text as="p" tone="subdued">The shop has not created this show&apos;s stream yet.</Text>}
+              </BlockStack>
+            </Box>
+          ))}
+        </BlockStack>
+      )}
+    </SectionCard>
   );
 }
 
@@ -181,17 +177,12 @@ export function PortalPage({ overview, dates, returnedFromStripe }: { overview: 
         ) : null}
         <Layout.Section>
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Your earnings
-                </Text>
-                <EarningsTable earnings={overview.earnings} />
-                <Text as="p" tone="subdued">
-                  Commissions wait through the shop&apos;s hold period so refunds can be settled first; a refund after a payout lowers your next one.
-                </Text>
-              </BlockStack>
-            </Card>
+            <SectionCard title="Your earnings">
+              <EarningsTable earnings={overview.earnings} />
+              <Text as="p" tone="subdued">
+                Commissions wait through the shop&apos;s hold period so refunds can be settled first; a refund after a payout lowers your next one.
+              </Text>
+            </SectionCard>
             <ShowsCard overview={overview} dates={dates} />
           </BlockStack>
         </Layout.Section>

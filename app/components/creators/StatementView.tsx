@@ -4,6 +4,9 @@ import { useState } from "react";
 import type { Statement } from "~/creators/statements.server";
 import { formatMoney } from "~/lib/money";
 import { formatRate } from "../format";
+import { FetchDownloadButton } from "../FetchDownloadButton";
+import { TableOrEmpty } from "../TableOrEmpty";
+import { SectionCard } from "../SectionCard";
 
 export interface StatementViewProps {
   statement: Statement;
@@ -22,31 +25,8 @@ const stateTone: Record<Statement["lines"][number]["state"], "success" | "info" 
 };
 
 function CsvButton({ csvUrl, download, fileLabel }: { csvUrl: string; download: "fetch" | "link"; fileLabel: string }) {
-  const [state, setState] = useState<"idle" | "loading" | "failed">("idle");
   if (download === "link") return <Button url={csvUrl} download>{`Download ${fileLabel} as CSV`}</Button>;
-  const fetchCsv = async () => {
-    setState("loading");
-    try {
-      const response = await fetch(csvUrl);
-      if (!response.ok) throw new Error(String(response.status));
-      const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "statement.csv";
-      const url = URL.createObjectURL(await response.blob());
-      const anchor = document.createElement("a");
-      anchor.href = url;
-      anchor.download = name;
-      anchor.click();
-      URL.revokeObjectURL(url);
-      setState("idle");
-    } catch {
-      setState("failed");
-    }
-  };
-  return (
-    <BlockStack gap="200">
-      <Button onClick={fetchCsv} loading={state === "loading"}>{`Download ${fileLabel} as CSV`}</Button>
-      <div role="status">{state === "failed" ? <Text as="p" tone="critical">The CSV could not be downloaded. Reload the page and try again.</Text> : null}</div>
-    </BlockStack>
-  );
+  return <FetchDownloadButton url={csvUrl} fallbackName="statement.csv" label={`Download ${fileLabel} as CSV`} />;
 }
 
 export function StatementView({ statement, basePath, csvUrl, download }: StatementViewProps) {
@@ -95,87 +75,57 @@ export function StatementView({ statement, basePath, csvUrl, download }: Stateme
         </BlockStack>
       </Card>
 
-      <Card>
-        <BlockStack gap="300">
-          <Text as="h3" variant="headingMd">
-            Shows
-          </Text>
-          {shows.length === 0 ? (
-            <Text as="p" tone="subdued">
-              No shows and no sales this month.
-            </Text>
-          ) : (
-            <DataTable
-              columnContentTypes={["text", "text", "numeric", "numeric"]}
-              headings={["Show", "Starts", "Orders", "Commission"]}
-              rows={shows.map((show) => [
-                show.mode === "rehearsal" ? `${show.title} (rehearsal, earns nothing)` : show.title,
-                show.startsAt,
-                show.orders,
-                show.totals.map((total) => formatMoney(total.amountMinor, total.currency)).join(", ") || "—",
-              ])}
-            />
-          )}
-        </BlockStack>
-      </Card>
+      <SectionCard title="Shows" heading="h3">
+        <TableOrEmpty
+          empty="No shows and no sales this month."
+            columnContentTypes={["text", "text", "numeric", "numeric"]}
+            headings={["Show", "Starts", "Orders", "Commission"]}
+            rows={shows.map((show) => [
+              show.mode === "rehearsal" ? `${show.title} (rehearsal, earns nothing)` : show.title,
+              show.startsAt,
+              show.orders,
+              show.totals.map((total) => formatMoney(total.amountMinor, total.currency)).join(", ") || "—",
+            ])}
+        />
+      </SectionCard>
 
-      <Card>
-        <BlockStack gap="300">
-          <Text as="h3" variant="headingMd">
-            Earnings and clawbacks
-          </Text>
-          {lines.length === 0 ? (
-            <Text as="p" tone="subdued">
-              Nothing was earned or clawed back this month.
-            </Text>
-          ) : (
-            <DataTable
-              columnContentTypes={["text", "text", "text", "text", "numeric", "numeric", "numeric", "numeric", "text"]}
-              headings={["Date", "Type", "Show", "Order", "Units", "Sales", "Rate", "Commission", "Status"]}
-              rows={lines.map((line) => [
-                line.date,
-                line.kind === "earning" ? "Earning" : "Clawback (refund)",
-                line.showTitle,
-                line.orderNumber,
-                line.quantity,
-                formatMoney(line.salesAmountMinor, line.currency),
-                formatRate(line.rateBps),
-                formatMoney(line.amountMinor, line.currency),
-                <Badge key={`${line.date}-${line.lineItemNumber}-${line.kind}`} tone={stateTone[line.state]}>
-                  {line.state === "on hold" ? `On hold until ${line.maturesOn}` : line.state.charAt(0).toUpperCase() + line.state.slice(1)}
-                </Badge>,
-              ])}
-            />
-          )}
-        </BlockStack>
-      </Card>
+      <SectionCard title="Earnings and clawbacks" heading="h3">
+        <TableOrEmpty
+          empty="Nothing was earned or clawed back this month."
+            columnContentTypes={["text", "text", "text", "text", "numeric", "numeric", "numeric", "numeric", "text"]}
+            headings={["Date", "Type", "Show", "Order", "Units", "Sales", "Rate", "Commission", "Status"]}
+            rows={lines.map((line) => [
+              line.date,
+              line.kind === "earning" ? "Earning" : "Clawback (refund)",
+              line.showTitle,
+              line.orderNumber,
+              line.quantity,
+              formatMoney(line.salesAmountMinor, line.currency),
+              formatRate(line.rateBps),
+              formatMoney(line.amountMinor, line.currency),
+              <Badge key={`${line.date}-${line.lineItemNumber}-${line.kind}`} tone={stateTone[line.state]}>
+                {line.state === "on hold" ? `On hold until ${line.maturesOn}` : line.state.charAt(0).toUpperCase() + line.state.slice(1)}
+              </Badge>,
+            ])}
+        />
+      </SectionCard>
 
-      <Card>
-        <BlockStack gap="300">
-          <Text as="h3" variant="headingMd">
-            Payouts
-          </Text>
-          {payouts.length === 0 ? (
-            <Text as="p" tone="subdued">
-              No payouts this month.
-            </Text>
-          ) : (
-            <DataTable
-              columnContentTypes={["text", "numeric", "text", "text"]}
-              headings={["Date", "Amount", "Status", "Stripe transfer"]}
-              rows={payouts.map((payout) => [
-                payout.date,
-                formatMoney(payout.amountMinor, payout.currency),
-                payout.amountReversedMinor > 0 ? `${payout.status} (${formatMoney(payout.amountReversedMinor, payout.currency)} reversed)` : payout.status,
-                payout.stripeTransferId ?? "—",
-              ])}
-            />
-          )}
-          {payouts.some((payout) => payout.status === "failed") ? (
-            <Banner tone="warning">A failed payout&apos;s commissions are owed again and go into the next payout run.</Banner>
-          ) : null}
-        </BlockStack>
-      </Card>
+      <SectionCard title="Payouts" heading="h3">
+        <TableOrEmpty
+          empty="No payouts this month."
+            columnContentTypes={["text", "numeric", "text", "text"]}
+            headings={["Date", "Amount", "Status", "Stripe transfer"]}
+            rows={payouts.map((payout) => [
+              payout.date,
+              formatMoney(payout.amountMinor, payout.currency),
+              payout.amountReversedMinor > 0 ? `${payout.status} (${formatMoney(payout.amountReversedMinor, payout.currency)} reversed)` : payout.status,
+              payout.stripeTransferId ?? "—",
+            ])}
+        />
+        {payouts.some((payout) => payout.status === "failed") ? (
+          <Banner tone="warning">A failed payout&apos;s commissions are owed again and go into the next payout run.</Banner>
+        ) : null}
+      </SectionCard>
     </BlockStack>
   );
 }
