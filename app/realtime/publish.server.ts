@@ -1,22 +1,9 @@
 import { getBus } from "./bus.server";
 import { showChannel } from "./bus";
 import type { RealtimeEvent, ShowEventPayloads, ShowEventType } from "./events";
-import { claimEventSeqs, claimEventSeqsOfShowsListing } from "./sequence.server";
+import { claimEventSeqsOfShowsListing } from "./sequence.server";
 
-/** Gives the event its number in each show and sends it to every instance's viewers of that show. */
-export async function publishShowEvent<T extends ShowEventType>(
-  shop: string,
-  showIds: readonly string[],
-  type: T,
-  data: ShowEventPayloads[T],
-): Promise<RealtimeEvent<T>[]> {
-  const seqs = await claimEventSeqs(shop, showIds);
-  const events = [...seqs].map(([showId, seq]) => ({ showId, seq, type, data }));
-  await Promise.all(events.map(publishNumberedEvent));
-  return events;
-}
-
-/** The same for every show of these statuses whose lineup holds the product (stock, for one). */
+/** Numbers the event in every show of these statuses whose lineup holds the product (stock, for one) and sends it to every instance's viewers of those shows. */
 export async function publishToShowsListing<T extends ShowEventType>(
   shop: string,
   productId: string,

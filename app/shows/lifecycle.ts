@@ -79,8 +79,3 @@ export function deriveLifecycle(events: readonly LifecycleEvent[]): { state: Lif
   }
   return { state, refusals };
 }
-
-/** Statuses in which shoppers can watch (live) or buy from the replay. */
-export function isShoppable(status: ShowStatus): boolean {
-  return status === "live" || status === "replay_ready";
-}
