@@ -1,7 +1,10 @@
+import prisma from "~/db.server";
 import type { StockEventData } from "~/realtime/events";
-import { publishToShowsListing } from "~/realtime/publish.server";
+import { publishNumberedEvent } from "~/realtime/publish.server";
 import { realtimeConfig } from "~/realtime/config.server";
+import { claimEventSeqsOfShowsListing } from "~/realtime/sequence.server";
 import { Coalescer } from "./coalesce";
+import { toStockEvent } from "./stock.server";
 
 /**
  * Shows whose viewers follow stock: the ones on air and the ones announced. A product removed
@@ -9,8 +12,21 @@ import { Coalescer } from "./coalesce";
  */
 const FOLLOWED_STATUSES = ["scheduled", "live"];
 
-function broadcastStock(shop: string, stock: StockEventData) {
-  return publishToShowsListing(shop, stock.productId, FOLLOWED_STATUSES, "stock", stock);
+/**
+ * Numbers the event first and reads the stock it carries second. Instances storing one variant
+ * publish after their own commits, in either order: a value read before its number could go out
+ * under a later number than a newer value, and viewers would keep the older stock. Read after its
+ * number, the last-numbered event holds the newest stock (tests/faults/stock-event-order.test.ts).
+ */
+async function broadcastStock(shop: string, stock: StockEventData) {
+  const seqs = await claimEventSeqsOfShowsListing(shop, stock.productId, FOLLOWED_STATUSES);
+  if (!seqs.size) return;
+  const stored = await prisma.variantStock.findUnique({
+    where: { shop_variantId: { shop, variantId: stock.variantId } },
+    select: { variantId: true, productId: true, tracked: true, available: true },
+  });
+  const data = stored ? toStockEvent(stored) : stock;
+  await Promise.all([...seqs].map(([showId, seq]) => publishNumberedEvent({ showId, seq, type: "stock", data })));
 }
 
 declare global {

@@ -11,6 +11,12 @@ export interface Bus {
   publish(channel: string, event: RealtimeEvent): Promise<void>;
   /** Resolves once the subscription is in place: events published after that are delivered. */
   subscribe(channel: string, listener: BusListener): Promise<Unsubscribe>;
+  /**
+   * Calls back each time the subscriptions are in place again after the connection was lost
+   * (Redis restarted): whatever was published meanwhile did not arrive. Answers a function that
+   * stops the calls. A bus that cannot lose its connection has no such method.
+   */
+  onResubscribed?(listener: () => void): () => void;
   close(): Promise<void>;
 }
 

@@ -1,12 +1,19 @@
 // Each app instance's side of the realtime fan-out: one channel per show that has viewers here,
 // subscribed to the bus, keeping a ring of recent events and writing each event's bytes to every
 // viewer. Snapshots are loaded elsewhere and handed in (loadSnapshot), so this file knows no database.
+//
+// Events reach viewers in number order, each exactly once. Two instances publishing to one show
+// can reach Redis in the other order than they were numbered, so an event that arrives early
+// waits for the ones before it. One that never arrives (published while Redis was down, or while
+// this instance's subscription was being re-established) is given up after gapWaitMs: the viewers
+// get a fresh snapshot in its place, and the ring no longer offers to replay across the gap.
 import type { Bus, Unsubscribe } from "./bus";
 import { showChannel } from "./bus";
 import type { RealtimeEvent } from "./events";
 import { commentFrame, eventFrame, type SseFrame } from "./frame";
 import { EventRing } from "./ring";
 import type { SseSink } from "./sink";
+import { log } from "~/lib/log.server";
 
 export interface Snapshot {
   /** The show's event number when the snapshot was read: it reflects every event up to it. */
@@ -25,7 +32,11 @@ export interface HubOptions {
   /** The show's current event number, read after subscribing: everything after it reaches the ring. */
   readEventSeq(shop: string, showId: string): Promise<number>;
   loadSnapshot(shop: string, showId: string): Promise<Snapshot>;
+  /** How long an event that arrived ahead of a missing one waits for it before viewers get a snapshot instead (1 s if not given). */
+  gapWaitMs?: number;
 }
+
+const DEFAULT_GAP_WAIT_MS = 1_000;
 
 interface Viewer {
   sink: SseSink;
@@ -41,6 +52,14 @@ class ShowChannel {
   private unsubscribe: Unsubscribe | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
   private snapshot: { loaded: Promise<Snapshot>; at: number } | undefined;
+  /** Every event up to this number has gone to the viewers, or is reflected in a snapshot they got; null while opening. */
+  private delivered: number | null = null;
+  /** Events that arrived ahead of one still missing, by number. */
+  private readonly early = new Map<number, RealtimeEvent>();
+  /** The highest number the show is known to have reached (from the database), delivered or not. */
+  private known = 0;
+  private gapTimer: NodeJS.Timeout | undefined;
+  private resyncing = false;
 
   constructor(
     readonly shop: string,
@@ -53,21 +72,97 @@ class ShowChannel {
 
   async open() {
     this.unsubscribe = await this.options.bus.subscribe(showChannel(this.showId), (event) => this.receive(event));
-    this.ring.coveredAfter = await this.options.readEventSeq(this.shop, this.showId);
+    const seq = await this.options.readEventSeq(this.shop, this.showId);
+    this.ring.coveredAfter = seq;
+    this.delivered = seq;
+    // Events that arrived while the number was read and are not after it are reflected in any snapshot from now on.
+    for (const early of this.early.keys()) if (early <= seq) this.early.delete(early);
+    this.deliverInOrder();
+  }
+
+  /** The show has reached `seq` (read from the database): events up to it that never arrive are replaced by a snapshot. */
+  expect(seq: number) {
+    if (this.delivered === null || seq <= this.delivered) return;
+    this.known = Math.max(this.known, seq);
+    this.deliverInOrder();
+  }
+
+  /** After the bus lost and regained its subscription: events published meanwhile may be gone. */
+  async recheck() {
+    try {
+      this.expect(await this.options.readEventSeq(this.shop, this.showId));
+    } catch (error) {
+      log.warn({ err: error }, `Realtime: could not read the event number of show ${this.showId} (${this.shop}) after the bus reconnected`);
+    }
   }
 
   async close() {
     this.closed = true;
     clearTimeout(this.idleTimer);
+    clearTimeout(this.gapTimer);
     for (const viewer of this.viewers) viewer.sink.close();
     await this.unsubscribe?.();
   }
 
   receive(event: RealtimeEvent) {
+    // Already delivered, or covered by a snapshot the viewers got in its place.
+    if (this.delivered !== null && event.seq <= this.delivered) return;
+    this.early.set(event.seq, event);
+    if (this.delivered !== null) this.deliverInOrder();
+  }
+
+  private deliverInOrder() {
+    const delivered = this.delivered as number;
+    let next = delivered + 1;
+    for (let event = this.early.get(next); event; event = this.early.get(++next)) {
+      this.early.delete(next);
+      this.deliver(event);
+    }
+    this.delivered = next - 1;
+    if (this.early.size === 0 && this.known <= this.delivered) {
+      clearTimeout(this.gapTimer);
+      this.gapTimer = undefined;
+    } else if (!this.gapTimer && !this.resyncing && !this.closed) {
+      this.gapTimer = setTimeout(() => {
+        this.gapTimer = undefined;
+        void this.resync();
+      }, this.options.gapWaitMs ?? DEFAULT_GAP_WAIT_MS);
+      this.gapTimer.unref();
+    }
+  }
+
+  private deliver(event: RealtimeEvent) {
     const frame = eventFrame(event);
     this.ring.push({ seq: event.seq, frame });
     for (const viewer of this.viewers) {
       if (viewer.live && event.seq > viewer.floor) viewer.sink.write(frame);
+    }
+  }
+
+  /** Gives up on missing events: a fresh snapshot reflects them, for the viewers and for the ring's promise. */
+  private async resync() {
+    this.resyncing = true;
+    try {
+      this.snapshot = undefined;
+      const snapshot = await this.currentSnapshot();
+      const delivered = this.delivered as number;
+      // The snapshot was read after everything `known` came from: it is at least as new.
+      this.known = 0;
+      if (this.closed || snapshot.seq <= delivered) return;
+      this.delivered = snapshot.seq;
+      this.ring.coveredAfter = Math.max(this.ring.coveredAfter, snapshot.seq);
+      for (const early of this.early.keys()) if (early <= snapshot.seq) this.early.delete(early);
+      for (const viewer of this.viewers) {
+        if (!viewer.live || viewer.floor >= snapshot.seq) continue;
+        viewer.sink.write(snapshot.frame);
+        viewer.floor = snapshot.seq;
+      }
+    } catch (error) {
+      // The timer armed again below retries; meanwhile the viewers wait, as they would for a slow event.
+      log.warn({ err: error }, `Realtime: show ${this.showId} (${this.shop}) missed events and its snapshot could not be loaded`);
+    } finally {
+      this.resyncing = false;
+      if (!this.closed) this.deliverInOrder();
     }
   }
 
@@ -99,11 +194,13 @@ class ShowChannel {
     try {
       snapshot = await this.currentSnapshot();
     } catch (error) {
-      console.error(`Realtime: could not load the snapshot of show ${this.showId} (${this.shop}); closing the stream`, error);
+      log.error({ err: error }, `Realtime: could not load the snapshot of show ${this.showId} (${this.shop}); closing the stream`);
       viewer.sink.close();
       return;
     }
     if (!this.viewers.has(viewer)) return;
+    // The snapshot may be ahead of the bus: its events are on their way, or lost.
+    this.expect(snapshot.seq);
     // Events after the snapshot's number that arrived while it loaded are in the ring; in the rare
     // case the ring has already let them go, a fresh snapshot is the only complete answer.
     if (!this.ring.canReplayAfter(snapshot.seq)) {
@@ -144,9 +241,14 @@ export class RealtimeHub {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly heartbeatFrame = commentFrame("heartbeat");
 
+  private readonly stopRechecks: (() => void) | undefined;
+
   constructor(private readonly options: HubOptions) {
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
     this.heartbeat.unref();
+    this.stopRechecks = options.bus.onResubscribed?.(() => {
+      for (const channel of this.channels.values()) void channel.then((open) => open.recheck(), () => undefined);
+    });
   }
 
   /** Adds a viewer to the show's channel, subscribing this instance to the show first if needed. */
@@ -176,6 +278,7 @@ export class RealtimeHub {
 
   async close() {
     clearInterval(this.heartbeat);
+    this.stopRechecks?.();
     const channels = await Promise.allSettled(this.channels.values());
     this.channels.clear();
     await Promise.all(channels.map((result) => (result.status === "fulfilled" ? result.value.close() : undefined)));

@@ -179,3 +179,80 @@ describe("RealtimeHub", () => {
     expect(await hub.viewerCount(SHOW)).toBe(0);
   });
 });
+
+// Two instances publish to one show, and Redis can go away (tests/faults/redis-restarted.test.ts
+// found both): events must still reach each viewer in number order, each once, and one that never
+// comes must be replaced by a snapshot rather than silently skipped.
+describe("RealtimeHub with events out of order or lost", () => {
+  const ids = (sink: RecordingSink) => sink.text().map((text) => /^id: (\d+)\nevent: (\w+)/.exec(text)?.slice(1).join(" "));
+
+  it("holds an event that arrives ahead of the one before it, and delivers both in order", async () => {
+    const { hub, publish } = makeHub();
+    const viewer = new RecordingSink();
+    await hub.join(SHOP, SHOW, viewer, null);
+    await viewer.holds(1);
+    for (const seq of [2, 1, 4, 3]) await publish(stock(seq));
+    await viewer.holds(5);
+    expect(ids(viewer)).toEqual(["0 snapshot", "1 stock", "2 stock", "3 stock", "4 stock"]);
+
+    await publish(stock(2));
+    await publish(stock(5));
+    await viewer.holds(6);
+    expect(ids(viewer).slice(5)).toEqual(["5 stock"]);
+  });
+
+  it("sends a fresh snapshot in place of an event that never arrives, and no replay across the gap", async () => {
+    let latest = 0;
+    const { hub, publish } = makeHub({ gapWaitMs: 20, loadSnapshot: async () => snapshotAt(latest), snapshotMaxAgeMs: 0 });
+    const viewer = new RecordingSink();
+    await hub.join(SHOP, SHOW, viewer, null);
+    await viewer.holds(1);
+    await publish(stock((latest = 1)));
+    // Event 2 was numbered but never published (Redis was down).
+    latest = 3;
+    await publish(stock(3));
+    await viewer.holds(3);
+    expect(ids(viewer)).toEqual(["0 snapshot", "1 stock", "3 snapshot"]);
+
+    await publish(stock((latest = 4)));
+    await viewer.holds(4);
+    expect(ids(viewer)[3]).toBe("4 stock");
+    // Event 3 arriving late changes nothing: the snapshot reflected it.
+    await publish(stock(3));
+
+    const resumedBeforeGap = new RecordingSink();
+    await hub.join(SHOP, SHOW, resumedBeforeGap, 1);
+    await resumedBeforeGap.holds(1);
+    expect(ids(resumedBeforeGap)).toEqual(["4 snapshot"]);
+    const resumedAfterGap = new RecordingSink();
+    await hub.join(SHOP, SHOW, resumedAfterGap, 3);
+    expect(ids(resumedAfterGap)).toEqual(["4 stock"]);
+    expect(viewer.frames).toHaveLength(4);
+  });
+
+  it("asks the show's number again when the bus resubscribes, and sends a snapshot for what was published while it was away", async () => {
+    let latest = 0;
+    const inner = new InProcessBus();
+    const resubscribed = new Set<() => void>();
+    const bus: Bus = {
+      publish: (channel, event) => inner.publish(channel, event),
+      subscribe: (channel, listener) => inner.subscribe(channel, listener),
+      onResubscribed: (listener) => {
+        resubscribed.add(listener);
+        return () => resubscribed.delete(listener);
+      },
+      close: () => inner.close(),
+    };
+    const { hub, publish } = makeHub({ bus, gapWaitMs: 20, readEventSeq: async () => latest, loadSnapshot: async () => snapshotAt(latest), snapshotMaxAgeMs: 0 });
+    const viewer = new RecordingSink();
+    await hub.join(SHOP, SHOW, viewer, null);
+    await viewer.holds(1);
+    await publish(stock((latest = 1)));
+    await viewer.holds(2);
+    // Events 2 and 3 were published while the subscription was down; nothing follows them.
+    latest = 3;
+    for (const listener of resubscribed) listener();
+    await viewer.holds(3);
+    expect(ids(viewer)).toEqual(["0 snapshot", "1 stock", "3 snapshot"]);
+  });
+});
