@@ -215,7 +215,8 @@ class ShowChannel {
 
   private currentSnapshot(): Promise<Snapshot> {
     const now = Date.now();
-    if (!this.snapshot || now - this.snapshot.at > this.options.snapshotMaxAgeMs) {
+    // Reused while younger than the maximum age, so a maximum of 0 always reads it afresh.
+    if (!this.snapshot || now - this.snapshot.at >= this.options.snapshotMaxAgeMs) {
       const loaded = this.options.loadSnapshot(this.shop, this.showId);
       this.snapshot = { loaded, at: now };
       loaded.catch(() => {
