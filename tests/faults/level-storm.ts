@@ -15,6 +15,7 @@ import type { WebhookEvent } from "../sandbox/shopify/webhooks";
 import { fromNow } from "../support/clock";
 import type { EventTally } from "./shopify-sender";
 import { webhookCopy, type WebhookCopy } from "./shopify-sender";
+import { seededRandom } from "../support/seeded-random";
 
 const TOPIC = "inventory_levels/update";
 
@@ -56,17 +57,6 @@ export interface StormPlan {
 
 export const levelKey = (inventoryItemId: string, locationId: string) => `${inventoryItemId} ${locationId}`;
 
-/** mulberry32: a small seeded generator, so the storm repeats exactly for a seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {

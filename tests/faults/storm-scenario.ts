@@ -11,7 +11,8 @@
 import { startAppServer, type AppServer } from "../support/app-server";
 import type { FaultDatabase } from "./fault-database";
 import { startLoadBalancer } from "./load-balancer";
-import { checkStorm, planLevelStorm, seededRandom, seedStormShop, stormCopies, type StormShape } from "./level-storm";
+import { checkStorm, planLevelStorm, seedStormShop, stormCopies, type StormShape } from "./level-storm";
+import { seededRandom } from "../support/seeded-random";
 import type { PrivatePostgres } from "./private-postgres";
 import { ShopifySender, SHOPIFY_LIKE_POLICY, type SenderPolicy } from "./shopify-sender";
 

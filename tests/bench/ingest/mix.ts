@@ -5,7 +5,7 @@
 // must be ignored. Every delivery has its own event id. Deterministic, so both servers of a
 // comparison get exactly the same requests.
 import { LINEUP, LOCATIONS, OTHER_ITEMS, SEEDED_AT, inventoryLevelBody, webhookHeaders, type CatalogItem } from "../lib/catalog";
-import { seededRandom } from "../lib/stats";
+import { seededRandom } from "../../support/seeded-random";
 
 export const WEBHOOK_PATH = "/webhooks/inventory_levels/update";
 export const LINEUP_SHARE = 0.2;

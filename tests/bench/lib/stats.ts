@@ -32,17 +32,5 @@ export function medianOf<T extends Record<string, number>>(runs: readonly T[], k
   return Object.fromEntries(keys.map((key) => [key, median(runs.map((run) => run[key] as number))])) as Record<keyof T, number>;
 }
 
-/** Small deterministic PRNG (mulberry32): both sides of a comparison get the same request mix. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const ms = (value: number, digits = 1) => (Number.isFinite(value) ? `${value.toFixed(digits)} ms` : "n/a");
 export const ratio = (ours: number, theirs: number) => (Number.isFinite(ours) && Number.isFinite(theirs) && theirs > 0 ? ours / theirs : Number.NaN);

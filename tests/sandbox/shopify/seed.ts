@@ -5,6 +5,7 @@
 // EUR (the "Nordics" market). Deterministic: the same seed every time.
 import { sandboxShopify } from "../config";
 import type { ProductInput, SandboxShop, SandboxState } from "./state";
+import { seededRandom } from "../../support/seeded-random";
 
 export const DEMO_SHOP_DOMAIN = sandboxShopify.shopDomain;
 
@@ -64,18 +65,6 @@ const CATALOG: CatalogEntry[] = [
   { handle: "archive-anorak", title: "Archive Anorak", productType: "Jackets", price: 159900, sizes: CORE, colors: ["Orange"], stock: "plenty", status: "ARCHIVED", description: "Last season's anorak, no longer sold." },
   { handle: "prototype-parka", title: "Prototype Parka", productType: "Jackets", price: 299900, sizes: CORE, colors: ["Black"], stock: "plenty", status: "DRAFT", description: "Not released yet." },
 ];
-
-/** mulberry32: a small deterministic generator, so every run seeds the same stock. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function seedDemoShop(state: SandboxState, { storefrontOrigin }: { storefrontOrigin: string }): SandboxShop {
   const origin = storefrontOrigin.replace(/\/+$/, "");
