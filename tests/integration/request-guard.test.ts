@@ -98,9 +98,9 @@ describe("the body-size guard", () => {
     const idle = residentBytes(app.pid);
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => postHuge("/webhooks/orders/paid", 100 * 1024 * 1024)));
     const after = residentBytes(app.pid);
-    // Every client is answered 413 (or, having sent on after it, finds the connection closed).
+    // Every client is answered 413 or, still sending when the answer came, finds the connection
+    // closed (which of the two is the kernel's timing; the 413 itself is tested above).
     for (const outcome of outcomes) expect([413, "closed"]).toContain(outcome);
-    expect(outcomes).toContain(413);
     expect(after - idle, `RSS went from ${idle} to ${after} bytes`).toBeLessThan(50 * 1024 * 1024);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
   });
