@@ -26,7 +26,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await authenticateAppProxy(request);
-  const body = await readProxyBody(request);
+  const body = (await readProxyBody(request)) ?? {};
   const token = typeof body.token === "string" ? body.token : new URL(request.url).searchParams.get("token");
   return page(confirmationPage(await answerConfirmation(shop, token, { confirm: true, acceptLanguage: request.headers.get("accept-language") })));
 };

@@ -8,7 +8,9 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const caller = await authenticateAppProxy(request);
   const selector = showSelector.safeParse(params.showId);
   if (!selector.success || selector.data.kind !== "id") return proxyJson({ error: `${caller.shop} has no show ${params.showId}`, reason: "unknown_show" }, 404);
-  const input = reminderInput.safeParse(await readProxyBody(request));
+  const body = await readProxyBody(request);
+  if (!body) return proxyJson({ error: "The request body must be a JSON object or a form", reason: "malformed" }, 400);
+  const input = reminderInput.safeParse(body);
   if (!input.success) return proxyJson({ error: input.error.issues.map((issue) => issue.message).join("; "), reason: "invalid" }, 422);
   const result = await saveShowReminder(caller, selector.data.showId, input.data);
   if (result.saved) return proxyJson({ saved: true, confirm: result.confirm }, 201);

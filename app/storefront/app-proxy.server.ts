@@ -42,15 +42,15 @@ export async function authenticateAppProxy(request: Request): Promise<ProxyCalle
   };
 }
 
-/** A form post or a JSON body as a plain object; anything unreadable is an empty one. */
-export async function readProxyBody(request: Request): Promise<Record<string, unknown>> {
+/** A form post or a JSON body as a plain object; null when it is not one (JSON that does not parse, or is not an object). */
+export async function readProxyBody(request: Request): Promise<Record<string, unknown> | null> {
   try {
     if ((request.headers.get("content-type") ?? "").includes("json")) {
       const body: unknown = await request.json();
-      return body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+      return body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
     }
     return Object.fromEntries(await request.formData());
   } catch {
-    return {};
+    return null;
   }
 }

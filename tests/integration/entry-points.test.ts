@@ -292,14 +292,11 @@ const proxyEntries = (): EntryPoint[] => {
           send: () => send(proxied(reminders()), { method: "POST", body: JSON.stringify({ email: ["a@example.com"] }), headers: { "content-type": "application/json" } }),
           check: (_response, body) => expect(JSON.parse(body)).toMatchObject({ reason: "invalid" }),
         },
-        // The route reads a body that does not parse as an empty one (readProxyBody), so the
-        // shopper is told to give an email address they gave. It should be 400 with the reason;
-        // the row says what happens today, and fails once the route answers 400.
         {
-          name: "malformed body (JSON that does not parse) → 422 email_required today, where 400 is due",
-          status: 422,
+          name: "malformed body (JSON that does not parse) → 400 with the reason",
+          status: 400,
           send: () => send(proxied(reminders()), { method: "POST", body: '{"email": "a@example.com"', headers: { "content-type": "application/json" } }),
-          check: (_response, body) => expect(JSON.parse(body)).toMatchObject({ reason: "email_required" }),
+          check: (_response, body) => expect(JSON.parse(body)).toMatchObject({ reason: "malformed" }),
         },
         oversized(() => proxied(reminders())),
         wrongMethod(() => proxied(reminders()), "GET", "POST"),
