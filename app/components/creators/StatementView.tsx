@@ -3,6 +3,7 @@ import { Badge, Banner, BlockStack, Button, ButtonGroup, Card, DataTable, Inline
 import { useState } from "react";
 import type { Statement } from "~/creators/statements.server";
 import { formatMoney } from "~/lib/money";
+import { payoutStatusLabel, payoutStatusTone } from "~/payouts/payout-status";
 import { formatRate } from "../format";
 import { FetchDownloadButton } from "../FetchDownloadButton";
 import { TableOrEmpty } from "../TableOrEmpty";
@@ -118,7 +119,11 @@ export function StatementView({ statement, basePath, csvUrl, download }: Stateme
             rows={payouts.map((payout) => [
               payout.date,
               formatMoney(payout.amountMinor, payout.currency),
-              payout.amountReversedMinor > 0 ? `${payout.status} (${formatMoney(payout.amountReversedMinor, payout.currency)} reversed)` : payout.status,
+              <Badge key={`status-${payout.date}-${payout.stripeTransferId ?? payout.amountMinor}`} tone={payoutStatusTone(payout.status)}>
+                {payout.amountReversedMinor > 0
+                  ? `${payoutStatusLabel(payout.status)} (${formatMoney(payout.amountReversedMinor, payout.currency)} reversed)`
+                  : payoutStatusLabel(payout.status)}
+              </Badge>,
               payout.stripeTransferId ?? "—",
             ])}
         />

@@ -4,17 +4,9 @@ import { useState } from "react";
 import type { PayoutsCommandResult, PayoutPreview } from "~/payouts/payouts-page.server";
 import type { PayoutRunView } from "~/payouts/payouts.server";
 import { formatMoney } from "~/lib/money";
+import { payoutStatusLabel, payoutStatusTone } from "~/payouts/payout-status";
 
 type RunRow = PayoutRunView & { startedAtLabel: string };
-
-const payoutStatus: Record<string, { label: string; tone?: "success" | "info" | "critical" | "attention" }> = {
-  pending: { label: "Waiting for Stripe", tone: "attention" },
-  created: { label: "Transfer created", tone: "info" },
-  paid: { label: "Paid", tone: "success" },
-  failed: { label: "Failed", tone: "critical" },
-  reversed: { label: "Reversed", tone: "critical" },
-  netted: { label: "Netted to zero" },
-};
 
 function PreviewCard({ preview, previewError, awaitingStripe }: { preview: PayoutPreview | null; previewError: string | null; awaitingStripe: number }) {
   const running = useNavigation().formData?.get("intent") === "run";
@@ -145,8 +137,8 @@ function RunCard({ run }: { run: RunRow }) {
             rows={run.payouts.map((payout) => [
               payout.creatorName,
               formatMoney(payout.amountMinor, payout.currency),
-              <Badge key={payout.id} tone={payoutStatus[payout.status]?.tone}>
-                {payoutStatus[payout.status]?.label ?? payout.status}
+              <Badge key={payout.id} tone={payoutStatusTone(payout.status)}>
+                {payoutStatusLabel(payout.status)}
               </Badge>,
               [payout.stripeTransferId, payout.amountReversedMinor > 0 ? `${formatMoney(payout.amountReversedMinor, payout.currency)} reversed` : null, payout.problem].filter(Boolean).join(" · ") || "—",
             ])}
