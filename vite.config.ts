@@ -29,6 +29,13 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
-  build: { assetsInlineLimit: 0 },
+  build: {
+    assetsInlineLimit: 0,
+    // Rollup otherwise gives every set of Polaris components that routes share a file of its own,
+    // most under 2 kB: the show page loaded 26 scripts, and on a first visit each costs a request
+    // (HTTP/1.1 allows six at a time). Merging the small side-effect-free ones makes it 18
+    // (`npm run bench -- --only=admin`, tests/bench/RESULTS.md).
+    rollupOptions: { output: { experimentalMinChunkSize: 10_000 } },
+  },
   optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },
 });

@@ -1,5 +1,5 @@
 import { BlockStack, Link, Select, Text, TextField } from "@shopify/polaris";
-import { bpsToPercent } from "~/creators/creator-input";
+import { bpsToPercent } from "~/creators/commission-rate";
 import type { HostOption } from "~/creators/creators.server";
 
 const NO_HOST = "no-host";

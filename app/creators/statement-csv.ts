@@ -1,7 +1,7 @@
 // A statement as CSV, for a spreadsheet or an accountant: one row per earning, clawback and
 // payout, amounts as decimal strings in the currency's own units (never floats).
 import { formatMinorUnits } from "~/lib/money";
-import { bpsToPercent } from "./creator-input";
+import { bpsToPercent } from "./commission-rate";
 import type { Statement } from "./statements.server";
 
 const HEADER = ["date", "type", "show", "order", "line_item", "quantity", "sales_amount", "rate_percent", "amount", "currency", "status"];

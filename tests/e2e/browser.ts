@@ -1,7 +1,7 @@
 // Headless Chromium for end-to-end tests: Debian's /usr/bin/chromium driven by playwright-core
 // (no downloaded browser; these machines are offline). Install it with `apt-get install -y chromium`.
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -25,13 +25,16 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A page whose user agent reads like a desktop Chrome's. Headless Chromium says "HeadlessChrome",
- * which isbot (used by shopify-app-remix's authenticate.admin) takes for a bot and answers 410.
+ * A desktop Chrome's user agent. Headless Chromium says "HeadlessChrome", which isbot (used by
+ * shopify-app-remix's authenticate.admin) takes for a bot and answers 410.
  */
+export function desktopUserAgent(browser: Browser): string {
+  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`;
+}
+
+/** A page with a desktop user agent whose requests to other hosts answer empty. */
 export async function newPage(browser: Browser): Promise<Page> {
-  const context: BrowserContext = await browser.newContext({
-    userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`,
-  });
+  const context: BrowserContext = await browser.newContext({ userAgent: desktopUserAgent(browser) });
   // These machines have no internet. Third-party scripts a real browser would fetch (the Google
   // Cast SDK mux-player asks for, Shopify's CDN) answer empty instead of failing with console errors.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.fulfill({ status: 204, body: "" }));
@@ -49,4 +52,13 @@ export function collectPageErrors(page: Page): string[] {
     if (message.type() === "error") errors.push(`console.error: ${message.text()} (${message.location().url})`);
   });
   return errors;
+}
+
+/**
+ * Resolves once the Remix app in `frame` hydrates (Remix puts its router on the window as it
+ * does). A server-rendered button shows before that, and a click on it would be lost; from then
+ * on React answers clicks, or replays those that arrive while it is still hydrating.
+ */
+export async function appHydrated(frame: Frame): Promise<void> {
+  await frame.waitForFunction(() => "__remixRouter" in window);
 }

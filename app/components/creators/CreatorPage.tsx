@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, List, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import type { CreatorCommandResult } from "~/creators/creator-commands.server";
-import { bpsToPercent } from "~/creators/creator-input";
+import { bpsToPercent } from "~/creators/commission-rate";
 import type { CreatorDetail } from "~/creators/creators.server";
 import { formatMoney } from "~/lib/money";
 import { formatRate } from "../format";

@@ -46,12 +46,14 @@ function newestMtime(entry: string): number {
 
 /**
  * A production build of the app in tests/.tmp/bench-build, rebuilt only when the app's sources,
- * server.ts, the Vite config or the lockfile changed since (a build takes 10–40 s here).
+ * server.ts, the Vite config, the lockfile or the admin benchmark's floor page changed since (a
+ * build takes 10–40 s here). The floor (tests/bench/admin/floor-route.tsx) is the one route this
+ * build has beyond the product's.
  */
 export function ensureAppBuild(log: (line: string) => void, force = false): string {
   const dir = path.join(ROOT, "tests/.tmp/bench-build");
   const marker = path.join(dir, "server/index.js");
-  const sources = ["app", "server.ts", "vite.config.ts", "package-lock.json", "prisma/schema.prisma"].map((entry) => path.join(ROOT, entry));
+  const sources = ["app", "server.ts", "vite.config.ts", "package-lock.json", "prisma/schema.prisma", "tests/bench/admin/floor-route.tsx"].map((entry) => path.join(ROOT, entry));
   const newestSource = Math.max(...sources.filter(existsSync).map(newestMtime));
   if (!force && existsSync(marker) && statSync(marker).mtimeMs > newestSource) return dir;
   log("building the app (remix vite:build)…");
@@ -59,7 +61,7 @@ export function ensureAppBuild(log: (line: string) => void, force = false): stri
   const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, NODE_ENV: "production", LIVE_SHOWS_BUILD_DIR: dir },
+    env: { ...process.env, NODE_ENV: "production", LIVE_SHOWS_BUILD_DIR: dir, LIVE_SHOWS_BENCH_FLOOR: "1" },
   });
   if (build.status !== 0) throw new Error(`The app build failed:\n${build.stdout}\n${build.stderr}`);
   log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

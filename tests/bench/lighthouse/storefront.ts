@@ -16,7 +16,8 @@ import { median } from "../lib/stats";
 export const CHROME_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync";
 /** Loopback only: any other host name resolves to nothing, so no request leaves the machine. */
-const LOOPBACK_ONLY = '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"';
+export const LOOPBACK_ONLY_RULES = "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1";
+const LOOPBACK_ONLY = `--host-resolver-rules="${LOOPBACK_ONLY_RULES}"`;
 
 export type PageSetup = "without the app" | "with the block, show upcoming" | "with the block, show live";
 

@@ -111,7 +111,10 @@ export function queryRoot() {
     },
 
     node: ({ id }: Args, context: AdminContext) => resolveNode(context, id),
-    nodes: ({ ids }: Args, context: AdminContext) => (ids as unknown[]).map((id) => resolveNode(context, id)),
+    nodes: async ({ ids }: Args, context: AdminContext) => {
+      await context.state.holds.pass("nodes", context.shop.domain);
+      return (ids as unknown[]).map((id) => resolveNode(context, id));
+    },
 
     // Subscriptions declared in shopify.app.toml are app-specific: Shopify does not list them
     // here (only ones made through the API, which the sandbox does not support), so this is empty.
