@@ -72,6 +72,12 @@ async function createApp() {
       .then((handlers) => (handlers.handleRealtimeRequest ? handlers.handleRealtimeRequest(request, response) : next()))
       .catch(next);
   });
+  // And the show page's own stream of the show (its ticket comes from an authenticated route).
+  app.all("/realtime/admin/shows/:showId", (request, response, next) => {
+    nodeHandlers(build)
+      .then((handlers) => (handlers.handleAdminStreamRequest ? handlers.handleAdminStreamRequest(request, response) : next()))
+      .catch(next);
+  });
   // A method the route does not answer gets 405 here, before Remix runs a loader or action for it.
   app.use((request, response, next) => {
     serverBuild(build)
@@ -90,12 +96,16 @@ interface NodeHandlers {
   guardRequestBody?: (request: IncomingMessage, response: ServerResponse) => boolean;
   guardRequestMethod?: (request: IncomingMessage, response: ServerResponse, routes: ServerBuild["routes"], plain: Record<string, readonly string[]>) => boolean;
   handleRealtimeRequest?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  handleAdminStreamRequest?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   handleInventoryLevelWebhook?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   closeRealtimeStreams?: () => Promise<void>;
+  closeAdminStreams?: () => Promise<void>;
   startLiveReconciliation?: () => void;
   stopLiveReconciliation?: () => Promise<void>;
   startUsageChargeRetries?: () => void;
   stopUsageChargeRetries?: () => Promise<void>;
+  startViewerActivityFlush?: () => void;
+  stopViewerActivityFlush?: () => Promise<void>;
   startReminderEmails?: () => void;
   stopReminderEmails?: () => Promise<void>;
 }
@@ -155,6 +165,7 @@ nodeHandlers(build)
     handlers.startLiveReconciliation?.();
     handlers.startReminderEmails?.();
     handlers.startUsageChargeRetries?.();
+    handlers.startViewerActivityFlush?.();
   })
   .catch((error: unknown) => console.error("[server] background work did not start:", error));
 
@@ -162,9 +173,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Open streams would keep the server from closing; their viewers reconnect elsewhere. A
-    // background pass under way (a reminder claimed but not yet sent) finishes before the exit.
+    // background pass under way (a reminder claimed but not yet sent) finishes before the exit,
+    // and the viewer events summed since the last flush are written.
     nodeHandlers(build)
-      .then((handlers) => Promise.all([handlers.closeRealtimeStreams?.(), handlers.stopLiveReconciliation?.(), handlers.stopReminderEmails?.(), handlers.stopUsageChargeRetries?.()]))
+      .then((handlers) => Promise.all([handlers.closeAdminStreams?.(), handlers.closeRealtimeStreams?.(), handlers.stopLiveReconciliation?.(), handlers.stopReminderEmails?.(), handlers.stopUsageChargeRetries?.(), handlers.stopViewerActivityFlush?.()]))
       .then(() => closed)
       .catch((error: unknown) => console.error("[server] shutdown:", error))
       .finally(() => process.exit(0));

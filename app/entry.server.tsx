@@ -12,6 +12,7 @@ export const streamTimeout = 5000;
 // Plain Node handlers that server.ts serves ahead of Remix from here: show streams need the
 // socket itself, and inventory level webhooks come too fast for a web Request each.
 export { closeRealtimeStreams, handleRealtimeRequest } from "~/storefront/show-stream-node.server";
+export { closeAdminStreams, handleAdminStreamRequest } from "~/analytics/control-room-node.server";
 export { handleInventoryLevelWebhook } from "./inventory/level-webhook.server";
 // Every request passes the body-size guard first, before anything reads its body, and Remix's
 // requests the method guard, before any loader or action runs.
@@ -23,6 +24,8 @@ export { startLiveReconciliation, stopLiveReconciliation } from "./shows/live-re
 export { startReminderEmails, stopReminderEmails } from "./storefront/reminder-emails.server";
 // And the one that retries usage charges Shopify did not confirm, for deployments without a scheduler.
 export { startUsageChargeRetries, stopUsageChargeRetries } from "./billing/usage-charges.server";
+// And the one that writes the viewer events this instance summed, every few seconds.
+export { startViewerActivityFlush, stopViewerActivityFlush } from "./analytics/viewer-ingest.server";
 
 export default async function handleRequest(
   request: Request,

@@ -100,6 +100,12 @@ const variables = {
     schema: z.coerce.number().int().min(30).max(86_400).default(300),
     purpose: "how often, in seconds (30 to 86400), the app retries the usage charges of shows Shopify did not confirm",
   },
+  ANALYTICS_FLUSH_SECONDS: {
+    // What an instance holds in memory between flushes is lost if it crashes (a clean stop
+    // flushes): short enough that little is lost, long enough that 10,000 viewers cost a few writes.
+    schema: z.coerce.number().int().min(1).max(60).default(5),
+    purpose: "how often, in seconds (1 to 60), the viewer events each instance has summed are written to the database",
+  },
   TRUSTED_PROXIES: {
     schema: z
       .string()

@@ -1,34 +1,38 @@
 import prisma from "~/db.server";
-import { formatMoney } from "~/lib/money";
+import { peakViewers } from "~/storefront/audience.server";
 import { realtime } from "~/storefront/show-stream-hub.server";
+import { getShowReportSales } from "./show-reports.server";
 
 export interface ShowCounters {
-  /** Viewers with the stream open on this app instance. */
+  /** Distinct shoppers with the show's stream open now, on every app instance (previews aside). */
   viewersNow: number;
+  /** The most there have been at once. */
+  viewersPeak: number;
+  /** Add-to-carts from the show's player, as viewers who consented to analytics reported them. */
+  addToCarts: number;
   orders: number;
   revenueLabel: string;
   stockCorrections: number;
 }
 
 /**
- * The control room's numbers. Orders and revenue are the sales attributed to the show (the same
- * re-checked attribution that pays creators), in the shop's currency, before tax and shipping.
+ * The control room's numbers, from the same rows as the show's report (show-reports.server.ts):
+ * orders and revenue are the show's attributed sales less refunds, in the shop's currency.
  */
 export async function getShowCounters(shop: string, showId: string): Promise<ShowCounters> {
-  const [viewersNow, earnings, stats, settings] = await Promise.all([
-    realtime().hub.viewerCount(showId),
-    prisma.commissionEntry.findMany({ where: { shop, showId, kind: "earn" }, select: { orderId: true, lineItemId: true, salesAmountMinor: true, currency: true } }),
-    prisma.showStats.findUnique({ where: { showId } }),
-    prisma.shop.findUnique({ where: { domain: shop }, select: { currency: true } }),
+  const [viewersNow, viewersPeak, addToCarts, sales, stats] = await Promise.all([
+    realtime().presence.count(showId),
+    peakViewers(shop, showId),
+    getShowAddToCarts(shop, showId),
+    getShowReportSales(shop, showId),
+    prisma.showStats.findFirst({ where: { showId, shop }, select: { stockDrift: true } }),
   ]);
-  // One line may earn for several creators; its sale counts once.
-  const lines = new Map(earnings.map((entry) => [entry.lineItemId, entry]));
-  const revenue = [...lines.values()].reduce((sum, entry) => sum + entry.salesAmountMinor, 0n);
-  const currency = earnings[0]?.currency ?? settings?.currency ?? "USD";
-  return {
-    viewersNow,
-    orders: new Set(earnings.map((entry) => entry.orderId)).size,
-    revenueLabel: formatMoney(Number(revenue), currency),
-    stockCorrections: stats?.stockDrift ?? 0,
-  };
+  // A count read now may be ahead of the last minute recorded.
+  return { viewersNow, viewersPeak: Math.max(viewersPeak, viewersNow), addToCarts, ...sales, stockCorrections: stats?.stockDrift ?? 0 };
+}
+
+/** Every instance adds its flushes to the show's minutes (viewer-store.server.ts), so their sum is the whole. */
+export async function getShowAddToCarts(shop: string, showId: string): Promise<number> {
+  const { _sum } = await prisma.showMinute.aggregate({ where: { shop, showId }, _sum: { addToCarts: true } });
+  return _sum.addToCarts ?? 0;
 }

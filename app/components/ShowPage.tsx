@@ -3,22 +3,27 @@ import {
   Badge,
   Banner,
   BlockStack,
-  Box,
-  Button,
-  Card,
   InlineStack,
   Layout,
   Page,
-  Text,
 } from "@shopify/polaris";
+import type { Chapter } from "~/shows/chapters";
 import { statusLabel, statusTone } from "~/shows/status";
 import type { ShowCounters } from "~/analytics/show-counters.server";
+import type { LineupVariantStock } from "~/analytics/lineup-stock.server";
 import type { HostOption } from "~/creators/creators.server";
 import { DealCard } from "./DealCard";
 import { CountersCard } from "./show/CountersCard";
+import { CommandResultBanner } from "./show/CommandResultBanner";
+import { EncoderBadge, EncoderBanner } from "./show/EncoderNotice";
+import { EndShowCard } from "./show/EndShowCard";
+import { GO_PUBLIC_FETCHER } from "./show/GoPublicButton";
 import { HostCard } from "./show/HostCard";
 import { LineupCard } from "./show/LineupCard";
 import { PlanNeededBanner } from "./show/PlanNeededBanner";
+import { PreviewLinkCard } from "./show/PreviewLinkCard";
+import { ReplayCard } from "./show/ReplayCard";
+import { LiveConnectionNotice, useShowLive } from "./show/ShowLive";
 import { StreamKeyCard } from "./show/StreamKeyCard";
 import { StreamPreview } from "./show/StreamPreview";
 import type { CommandResult, ShowView } from "./show/types";
@@ -29,20 +34,24 @@ export function ShowPage({
   needsPlan,
   chapters,
   counters,
+  lineupStock,
   result,
   notice,
 }: {
   show: ShowView;
   hosts: HostOption[];
   needsPlan: boolean;
-  chapters: { startTime: number; title: string }[];
+  chapters: Chapter[];
   counters: ShowCounters;
+  lineupStock: Record<string, LineupVariantStock[]>;
   result?: CommandResult;
   /** What the new-show form could not finish (the stream, the deal), carried on the redirect. */
   notice: string | null;
 }) {
   const end = useFetcher<CommandResult>();
   const archive = useFetcher<CommandResult>();
+  const goPublic = useFetcher<CommandResult>({ key: GO_PUBLIC_FETCHER });
+  const live = useShowLive(show.id, { status: show.status, encoder: show.encoder, counters });
   return (
     <Page
       secondaryActions={
@@ -61,14 +70,17 @@ export function ShowPage({
       backAction={{ content: "Shows", url: "/app/shows" }}
       titleMetadata={
         <InlineStack gap="200">
-          <Badge tone={statusTone(show.status)}>
-            {statusLabel(show.status)}
+          <Badge tone={statusTone(live.status)}>
+            {statusLabel(live.status)}
           </Badge>
+          <EncoderBadge status={live.status} encoder={live.encoder} />
           {show.mode === "rehearsal" ? <Badge>Rehearsal</Badge> : null}
         </InlineStack>
       }
       subtitle={show.startsAtLabel}
     >
+      <LiveConnectionNotice connection={live.connection} />
+      <EncoderBanner status={live.status} encoder={live.encoder} />
       <Layout>
         {needsPlan ? (
           <Layout.Section>
@@ -82,39 +94,28 @@ export function ShowPage({
             </Banner>
           </Layout.Section>
         ) : null}
-        {show.status === "live" ? (
+        {end.data && end.state === "idle" ? (
           <Layout.Section>
-            <Card>
-              <InlineStack align="space-between" blockAlign="center">
-                <Text as="p">
-                  You are live. Viewers see pinned products as you pin them.
-                </Text>
-                <Button
-                  tone="critical"
-                  loading={end.state !== "idle"}
-                  onClick={() =>
-                    end.submit({ intent: "end_show" }, { method: "post" })
-                  }
-                >
-                  End show
-                </Button>
-              </InlineStack>
-            </Card>
+            <CommandResultBanner result={end.data} successTitle="The show has ended" />
           </Layout.Section>
         ) : null}
-        {show.previewUrl ? (
+        {goPublic.data && goPublic.state === "idle" ? (
           <Layout.Section>
-            <Banner tone="info" title="Rehearsal">
-              <p>
-                Shoppers cannot see this show. Open it on your storefront with
-                this private link (valid for 24 hours):
-              </p>
-              <p>
-                <a href={show.previewUrl} target="_blank" rel="noreferrer">
-                  Open the rehearsal preview
-                </a>
-              </p>
-            </Banner>
+            <CommandResultBanner result={goPublic.data} successTitle="Your show is public" />
+          </Layout.Section>
+        ) : null}
+        {show.status === "live" ? (
+          <Layout.Section>
+            <EndShowCard
+              deal={show.activeDeal ? (show.activeDeal.scheduled ? "scheduled" : "running") : null}
+              ending={end.state !== "idle"}
+              onEnd={() => end.submit({ intent: "end_show" }, { method: "post" })}
+            />
+          </Layout.Section>
+        ) : null}
+        {show.preview ? (
+          <Layout.Section>
+            <PreviewLinkCard show={show} preview={show.preview} />
           </Layout.Section>
         ) : null}
         <Layout.Section>
@@ -122,7 +123,10 @@ export function ShowPage({
             {show.status === "live" && show.previewStream ? (
               <StreamPreview title={show.title} {...show.previewStream} />
             ) : null}
-            <LineupCard show={show} />
+            {show.replayStream ? (
+              <ReplayCard title={show.title} chapters={chapters} {...show.replayStream} />
+            ) : null}
+            <LineupCard show={show} variants={lineupStock} stock={live.stock} />
             {show.status === "live" || show.status === "scheduled" ? (
               <DealCard
                 deal={show.activeDeal}
@@ -145,30 +149,10 @@ export function ShowPage({
             {show.status === "live" ||
             show.status === "ended" ||
             show.status === "replay_ready" ? (
-              <CountersCard counters={counters} live={show.status === "live"} />
+              <CountersCard figures={live.figures} />
             ) : null}
             <HostCard show={show} hosts={hosts} />
             <StreamKeyCard show={show} />
-            {chapters.length ? (
-              <Card>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">
-                    Replay chapters
-                  </Text>
-                  <Box as="section">
-                    <ol aria-label="Replay chapters">
-                      {chapters.map((chapter) => (
-                        <li key={`${chapter.startTime}-${chapter.title}`}>
-                          {`${Math.floor(chapter.startTime / 60)}:${String(
-                            chapter.startTime % 60
-                          ).padStart(2, "0")} ${chapter.title}`}
-                        </li>
-                      ))}
-                    </ol>
-                  </Box>
-                </BlockStack>
-              </Card>
-            ) : null}
           </BlockStack>
         </Layout.Section>
       </Layout>

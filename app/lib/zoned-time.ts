@@ -51,6 +51,7 @@ const STYLES = {
   dateTime: { dateStyle: "medium", timeStyle: "short" },
   date: { dateStyle: "medium" },
   time: { timeStyle: "short" },
+  timeWithSeconds: { timeStyle: "medium" },
   month: { month: "long", year: "numeric" },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
@@ -79,6 +80,11 @@ export function formatZonedDate(instant: Date, timeZone: string): string {
 /** "6:00 PM": the instant's time of day in the zone, for a time on a day the reader already knows. */
 export function formatZonedTime(instant: Date, timeZone: string): string {
   return formatIn("time", instant, timeZone);
+}
+
+/** "6:00:30 PM": a moment within the next minutes, where the minute alone is too coarse (a reconnect window). */
+export function formatZonedTimeWithSeconds(instant: Date, timeZone: string): string {
+  return formatIn("timeWithSeconds", instant, timeZone);
 }
 
 /** "2026-12" → "December 2026": a month of the shop's calendar (not an instant, so no zone to apply). */

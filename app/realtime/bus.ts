@@ -1,6 +1,7 @@
-import type { RealtimeEvent } from "./events";
+import type { BusMessage, RealtimeEvent } from "./events";
 
-export type BusListener = (event: RealtimeEvent) => void;
+/** A channel carries one kind of message: a show's channel numbered events, its private channel private ones. */
+export type BusListener<M extends BusMessage = RealtimeEvent> = (message: M) => void;
 export type Unsubscribe = () => Promise<void>;
 
 /**
@@ -8,9 +9,9 @@ export type Unsubscribe = () => Promise<void>;
  * (a publisher never runs a subscriber's code on its own stack) and in publish order per publisher.
  */
 export interface Bus {
-  publish(channel: string, event: RealtimeEvent): Promise<void>;
+  publish(channel: string, message: BusMessage): Promise<void>;
   /** Resolves once the subscription is in place: events published after that are delivered. */
-  subscribe(channel: string, listener: BusListener): Promise<Unsubscribe>;
+  subscribe<M extends BusMessage = RealtimeEvent>(channel: string, listener: BusListener<M>): Promise<Unsubscribe>;
   /**
    * Calls back each time the subscriptions are in place again after the connection was lost
    * (Redis restarted): whatever was published meanwhile did not arrive. Answers a function that
@@ -23,4 +24,12 @@ export interface Bus {
 /** One channel per show; the prefix keeps the app's channels apart on a shared Redis. */
 export function showChannel(showId: string): string {
   return `live-shows:show:${showId}`;
+}
+
+/**
+ * The show's figures for the control room alone (orders, revenue): only the admin stream
+ * subscribes to it, so nothing on it reaches a shopper.
+ */
+export function privateChannel(showId: string): string {
+  return `live-shows:show-private:${showId}`;
 }

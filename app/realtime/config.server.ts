@@ -15,6 +15,11 @@ const realtimeSchema = z.object({
   REALTIME_SNAPSHOT_MAX_AGE_MS: count(2_000),
   REALTIME_RETRY_MS: count(2_000),
   STOCK_COALESCE_MS: count(250),
+  // Viewers are counted across instances: each renews its entries this often, an entry not renewed
+  // this long (its instance died) stops counting, and a show's count goes out at most this often.
+  REALTIME_PRESENCE_RENEW_MS: count(5_000),
+  REALTIME_PRESENCE_TTL_MS: count(15_000),
+  REALTIME_VIEWERS_INTERVAL_MS: count(1_000),
 });
 
 export type RealtimeConfig = z.output<typeof realtimeSchema>;

@@ -25,6 +25,11 @@ export function eventFrame(event: Pick<RealtimeEvent, "seq" | "type" | "data"> |
   return new SseFrame(Buffer.from(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`));
 }
 
+/** An event without an id: EventSource keeps the last id it saw, so a resume starts after the last numbered event. */
+export function unnumberedFrame(type: string, data: unknown): SseFrame {
+  return new SseFrame(Buffer.from(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`));
+}
+
 /** A comment line: EventSource ignores it; proxies and the TCP connection see traffic. */
 export function commentFrame(text: string): SseFrame {
   return new SseFrame(Buffer.from(`: ${text.replace(/[\r\n]/g, " ")}\n\n`));

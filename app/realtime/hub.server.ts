@@ -7,10 +7,13 @@
 // waits for the ones before it. One that never arrives (published while Redis was down, or while
 // this instance's subscription was being re-established) is given up after gapWaitMs: the viewers
 // get a fresh snapshot in its place, and the ring no longer offers to replay across the gap.
+//
+// A hub given a private channel (the control room's) also relays the show's private figures,
+// which carry no number: the latest of each type goes to every viewer, and to each who joins.
 import type { Bus, Unsubscribe } from "./bus";
 import { showChannel } from "./bus";
-import type { RealtimeEvent } from "./events";
-import { commentFrame, eventFrame, type SseFrame } from "./frame";
+import type { PrivateEvent, RealtimeEvent } from "./events";
+import { commentFrame, eventFrame, unnumberedFrame, type SseFrame } from "./frame";
 import { EventRing } from "./ring";
 import type { SseSink } from "./sink";
 import { log } from "~/lib/log.server";
@@ -34,6 +37,8 @@ export interface HubOptions {
   loadSnapshot(shop: string, showId: string): Promise<Snapshot>;
   /** How long an event that arrived ahead of a missing one waits for it before viewers get a snapshot instead (1 s if not given). */
   gapWaitMs?: number;
+  /** The show's private channel, for a hub whose viewers may read it (the control room's); a shoppers' hub has none. */
+  privateChannel?(showId: string): string;
 }
 
 const DEFAULT_GAP_WAIT_MS = 1_000;
@@ -60,6 +65,10 @@ class ShowChannel {
   private known = 0;
   private gapTimer: NodeJS.Timeout | undefined;
   private resyncing = false;
+  private unsubscribePrivate: Unsubscribe | undefined;
+  /** The latest private event of each type, with when it arrived (a count), so a viewer gets those its snapshot may predate. */
+  private readonly privateLatest = new Map<string, { frame: SseFrame; arrival: number }>();
+  private privateArrivals = 0;
 
   constructor(
     readonly shop: string,
@@ -72,6 +81,9 @@ class ShowChannel {
 
   async open() {
     this.unsubscribe = await this.options.bus.subscribe(showChannel(this.showId), (event) => this.receive(event));
+    if (this.options.privateChannel) {
+      this.unsubscribePrivate = await this.options.bus.subscribe<PrivateEvent>(this.options.privateChannel(this.showId), (event) => this.receivePrivate(event));
+    }
     const seq = await this.options.readEventSeq(this.shop, this.showId);
     this.ring.coveredAfter = seq;
     this.delivered = seq;
@@ -101,7 +113,7 @@ class ShowChannel {
     clearTimeout(this.idleTimer);
     clearTimeout(this.gapTimer);
     for (const viewer of this.viewers) viewer.sink.close();
-    await this.unsubscribe?.();
+    await Promise.all([this.unsubscribe?.(), this.unsubscribePrivate?.()]);
   }
 
   receive(event: RealtimeEvent) {
@@ -109,6 +121,19 @@ class ShowChannel {
     if (this.delivered !== null && event.seq <= this.delivered) return;
     this.early.set(event.seq, event);
     if (this.delivered !== null) this.deliverInOrder();
+  }
+
+  receivePrivate(event: PrivateEvent) {
+    const frame = unnumberedFrame(event.type, event.data);
+    this.privateLatest.set(event.type, { frame, arrival: ++this.privateArrivals });
+    // A snapshot read before this figure changed would show the next viewer to join the old one.
+    this.snapshot = undefined;
+    for (const viewer of this.viewers) if (viewer.live) viewer.sink.write(frame);
+  }
+
+  /** The private figures that arrived after `since` (0: all), for a viewer whose snapshot may predate them. */
+  private sendPrivate(viewer: Viewer, since: number) {
+    for (const latest of this.privateLatest.values()) if (latest.arrival > since) viewer.sink.write(latest.frame);
   }
 
   private deliverInOrder() {
@@ -142,6 +167,7 @@ class ShowChannel {
   /** Gives up on missing events: a fresh snapshot reflects them, for the viewers and for the ring's promise. */
   private async resync() {
     this.resyncing = true;
+    const privateSince = this.privateArrivals;
     try {
       this.snapshot = undefined;
       const snapshot = await this.currentSnapshot();
@@ -156,6 +182,7 @@ class ShowChannel {
         if (!viewer.live || viewer.floor >= snapshot.seq) continue;
         viewer.sink.write(snapshot.frame);
         viewer.floor = snapshot.seq;
+        this.sendPrivate(viewer, privateSince);
       }
     } catch (error) {
       // The timer armed again below retries; meanwhile the viewers wait, as they would for a slow event.
@@ -174,6 +201,7 @@ class ShowChannel {
     sink.onClose(() => this.leave(viewer));
     if (lastSeq !== null && this.ring.canReplayAfter(lastSeq)) {
       this.catchUp(viewer, lastSeq);
+      this.sendPrivate(viewer, 0);
     } else {
       void this.sendSnapshot(viewer);
     }
@@ -189,7 +217,7 @@ class ShowChannel {
     viewer.live = true;
   }
 
-  private async sendSnapshot(viewer: Viewer, attempts = 3): Promise<void> {
+  private async sendSnapshot(viewer: Viewer, attempts = 3, privateSince = this.privateArrivals): Promise<void> {
     let snapshot: Snapshot;
     try {
       snapshot = await this.currentSnapshot();
@@ -205,12 +233,13 @@ class ShowChannel {
     // case the ring has already let them go, a fresh snapshot is the only complete answer.
     if (!this.ring.canReplayAfter(snapshot.seq)) {
       this.snapshot = undefined;
-      if (attempts > 1) return this.sendSnapshot(viewer, attempts - 1);
+      if (attempts > 1) return this.sendSnapshot(viewer, attempts - 1, privateSince);
       viewer.sink.close();
       return;
     }
     viewer.sink.write(snapshot.frame);
     this.catchUp(viewer, snapshot.seq);
+    this.sendPrivate(viewer, privateSince);
   }
 
   private currentSnapshot(): Promise<Snapshot> {

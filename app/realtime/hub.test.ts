@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { showChannel, type Bus } from "./bus";
-import type { RealtimeEvent } from "./events";
+import { privateChannel, showChannel, type Bus } from "./bus";
+import type { PrivateEvent, RealtimeEvent } from "./events";
 import { eventFrame, type SseFrame } from "./frame";
 import { RealtimeHub, type HubOptions, type Snapshot } from "./hub.server";
 import { InProcessBus } from "./in-process-bus";
@@ -254,5 +254,75 @@ describe("RealtimeHub with events out of order or lost", () => {
     for (const listener of resubscribed) listener();
     await viewer.holds(3);
     expect(ids(viewer)).toEqual(["0 snapshot", "1 stock", "3 snapshot"]);
+  });
+
+  describe("with a private channel (the control room's)", () => {
+    const sales = (orders: number): PrivateEvent => ({ showId: SHOW, type: "sales", data: { orders, revenueLabel: `${orders * 100}.00 SEK` } });
+
+    it("writes private figures to its viewers unnumbered, and the latest of each type to a viewer who resumes", async () => {
+      const { hub, bus, publish } = makeHub({ privateChannel });
+      const watcher = new RecordingSink();
+      await hub.join(SHOP, SHOW, watcher, null);
+      await watcher.holds(1);
+      await bus.publish(privateChannel(SHOW), sales(1));
+      await bus.publish(privateChannel(SHOW), sales(2));
+      await publish(stock(1));
+      await bus.publish(privateChannel(SHOW), { showId: SHOW, type: "corrections", data: { stockCorrections: 4 } });
+      await watcher.holds(5);
+      expect(watcher.text().slice(1)).toEqual([
+        'event: sales\ndata: {"orders":1,"revenueLabel":"100.00 SEK"}\n\n',
+        'event: sales\ndata: {"orders":2,"revenueLabel":"200.00 SEK"}\n\n',
+        expect.stringMatching(/^id: 1\nevent: stock\n/),
+        'event: corrections\ndata: {"stockCorrections":4}\n\n',
+      ]);
+
+      const back = new RecordingSink();
+      await hub.join(SHOP, SHOW, back, 0);
+      expect(back.text()).toEqual([
+        expect.stringMatching(/^id: 1\nevent: stock\n/),
+        'event: sales\ndata: {"orders":2,"revenueLabel":"200.00 SEK"}\n\n',
+        'event: corrections\ndata: {"stockCorrections":4}\n\n',
+      ]);
+    });
+
+    it("sends a joining viewer the figures that arrived while its snapshot loaded, and reads a fresh snapshot after a figure changed", async () => {
+      let loads = 0;
+      let loading = deferred<Snapshot>();
+      const { hub, bus } = makeHub({
+        privateChannel,
+        loadSnapshot: () => {
+          loads++;
+          return loading.promise;
+        },
+      });
+      const first = new RecordingSink();
+      await hub.join(SHOP, SHOW, first, null);
+      await bus.publish(privateChannel(SHOW), sales(1));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      loading.resolve(snapshotAt(0));
+      await first.holds(2);
+      expect(first.text()[1]).toMatch(/^event: sales\n/);
+
+      // The snapshot would otherwise be reused for a minute; it predates the sale.
+      loading = deferred<Snapshot>();
+      const second = new RecordingSink();
+      await hub.join(SHOP, SHOW, second, null);
+      loading.resolve(snapshotAt(0));
+      await second.holds(1);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      expect(loads).toBe(2);
+      expect(second.text()).toHaveLength(1);
+    });
+
+    it("is not subscribed to by a shoppers' hub", async () => {
+      const { hub, bus, publish } = makeHub();
+      const shopper = new RecordingSink();
+      await hub.join(SHOP, SHOW, shopper, null);
+      await shopper.holds(1);
+      await bus.publish(privateChannel(SHOW), sales(1));
+      await publish(stock(1));
+      await shopper.holds(2);
+      expect(shopper.text().join("")).not.toContain("sales");
+    });
   });
 });

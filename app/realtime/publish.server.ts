@@ -1,6 +1,6 @@
 import { getBus } from "./bus.server";
-import { showChannel } from "./bus";
-import type { RealtimeEvent } from "./events";
+import { privateChannel, showChannel } from "./bus";
+import type { PrivateEvent, RealtimeEvent } from "./events";
 
 /**
  * Sends an event that already has its number: one the caller claimed from Show.lastEventSeq
@@ -11,4 +11,9 @@ import type { RealtimeEvent } from "./events";
  */
 export async function publishNumberedEvent(event: RealtimeEvent): Promise<void> {
   await getBus().publish(showChannel(event.showId), event);
+}
+
+/** Sends a show's private figures to its control room alone (privateChannel), never to its shoppers. */
+export async function publishPrivateEvent(event: PrivateEvent): Promise<void> {
+  await getBus().publish(privateChannel(event.showId), event);
 }

@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import type { Bus, BusListener, Unsubscribe } from "./bus";
-import { isRealtimeEvent } from "./events";
+import { isBusMessage, type BusMessage, type RealtimeEvent } from "./events";
 import { log } from "~/lib/log.server";
 
 /**
@@ -10,7 +10,7 @@ import { log } from "~/lib/log.server";
 export class RedisBus implements Bus {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
-  private readonly listeners = new Map<string, Set<BusListener>>();
+  private readonly listeners = new Map<string, Set<BusListener<BusMessage>>>();
   private readonly resubscribedListeners = new Set<() => void>();
   /** The subscriber's connection closed since it was last ready: messages may have been missed. */
   private interrupted = false;
@@ -52,26 +52,29 @@ export class RedisBus implements Bus {
     for (const listener of this.resubscribedListeners) listener();
   }
 
-  async publish(channel: string, event: Parameters<Bus["publish"]>[1]): Promise<void> {
+  async publish(channel: string, event: BusMessage): Promise<void> {
     // During an outage ioredis would hold the command for three reconnection attempts, seconds
     // apart once Redis has been away a while, and every stock webhook publishes after its commit:
     // Shopify's 5-second timeout would pass while the stock was already stored. Viewers lose
     // nothing by an event not sent: each instance's hub sees the gap and sends a snapshot instead.
     if (this.publisherWasReady && this.publisher.status !== "ready") {
-      throw new Error(`Redis is unreachable (${this.publisher.status}): event ${event.seq} of show ${event.showId} was not published`);
+      const which = "seq" in event ? `event ${event.seq}` : `the ${event.type} figures`;
+      throw new Error(`Redis is unreachable (${this.publisher.status}): ${which} of show ${event.showId} was not published`);
     }
     await this.publisher.publish(channel, JSON.stringify(event));
   }
 
-  async subscribe(channel: string, listener: BusListener): Promise<Unsubscribe> {
+  async subscribe<M extends BusMessage = RealtimeEvent>(channel: string, listener: BusListener<M>): Promise<Unsubscribe> {
     let listeners = this.listeners.get(channel);
     if (!listeners) this.listeners.set(channel, (listeners = new Set()));
-    listeners.add(listener);
+    // What one channel carries is of one kind (bus.ts): its listeners take that kind.
+    const any = listener as BusListener<BusMessage>;
+    listeners.add(any);
     // Redis answers SUBSCRIBE in order, so awaiting it means later publishes reach us. A second
     // SUBSCRIBE to a channel is harmless and keeps the "in place once resolved" promise simple.
     await this.subscriber.subscribe(channel);
     return async () => {
-      listeners.delete(listener);
+      listeners.delete(any);
       if (listeners.size || this.listeners.get(channel) !== listeners) return;
       this.listeners.delete(channel);
       await this.subscriber.unsubscribe(channel);
@@ -92,7 +95,7 @@ export class RedisBus implements Bus {
     } catch {
       event = undefined;
     }
-    if (!isRealtimeEvent(event)) {
+    if (!isBusMessage(event)) {
       log.warn(`Realtime bus: ignored a malformed message on ${channel}`);
       return;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signViewerToken, verifyViewerToken } from "./viewer-token.server";
+import { readViewerToken, signViewerToken, verifyViewerToken } from "./viewer-token.server";
 
 const SECRET = "a-secret-for-tests";
 const now = new Date();
@@ -22,5 +22,14 @@ describe("viewer tokens", () => {
     expect(verifyViewerToken(SECRET, `${longer}.${mac}`, "show-1", now)).toBe(false);
     expect(verifyViewerToken(SECRET, null, "show-1", now)).toBe(false);
     expect(verifyViewerToken(SECRET, "garbage", "show-1", now)).toBe(false);
+  });
+
+  it("says which viewer it is and whether it came through a preview link; an older token admits but names nobody", () => {
+    const viewer = signViewerToken(SECRET, "show-1", later, { viewerId: "v-1", preview: false });
+    const previewer = signViewerToken(SECRET, "show-1", later, { viewerId: "v-2", preview: true });
+    expect(readViewerToken(SECRET, viewer, "show-1", now)).toEqual({ showId: "show-1", viewer: { viewerId: "v-1", preview: false } });
+    expect(readViewerToken(SECRET, previewer, "show-1", now)).toEqual({ showId: "show-1", viewer: { viewerId: "v-2", preview: true } });
+    expect(readViewerToken(SECRET, signViewerToken(SECRET, "show-1", later), "show-1", now)).toEqual({ showId: "show-1", viewer: null });
+    expect(readViewerToken(SECRET, viewer, "show-2", now)).toBeNull();
   });
 });

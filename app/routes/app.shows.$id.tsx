@@ -6,6 +6,7 @@ import { readForm } from "~/http/form-body.server";
 import { badRequest, notFound } from "~/http/responses.server";
 import { getReplayChapters, getShowDetail } from "~/shows/shows.server";
 import { getShowCounters } from "~/analytics/show-counters.server";
+import { getLineupStock } from "~/analytics/lineup-stock.server";
 import { runShowCommand, showCommand } from "~/shows/show-commands.server";
 import { ShowPage } from "~/components/ShowPage";
 import { goingLiveNeedsPlan } from "~/billing/billing.server";
@@ -15,13 +16,16 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session, billing } = await authenticate.admin(request);
   const show = await getShowDetail(session.shop, params.id ?? "");
   if (!show) throw notFound("This show does not exist in your shop.");
-  return {
-    show,
-    needsPlan: show.planHeld || (await goingLiveNeedsPlan(billing, show)),
-    chapters: show.replayPlaybackId ? await getReplayChapters(session.shop, show.id) : [],
-    counters: await getShowCounters(session.shop, show.id),
-    hosts: await getHostOptions(session.shop, show.creatorId),
-  };
+  // Concurrent: two of these ask Shopify (the plan, the lineup's catalog), and awaited one after
+  // another their round trips added up before the page's first byte.
+  const [needsPlan, chapters, counters, lineupStock, hosts] = await Promise.all([
+    show.planHeld || goingLiveNeedsPlan(billing, show),
+    show.replayPlaybackId ? getReplayChapters(session.shop, show.id) : [],
+    getShowCounters(session.shop, show.id),
+    getLineupStock(session.shop, show.currency, show.products.filter((product) => !product.removed).map((product) => product.productId)),
+    getHostOptions(session.shop, show.creatorId),
+  ]);
+  return { show, needsPlan, chapters, counters, lineupStock, hosts };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -32,8 +36,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function ShowRoute() {
-  const { show, hosts, chapters, counters, needsPlan } = useLoaderData<typeof loader>();
+  const { show, hosts, chapters, counters, lineupStock, needsPlan } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  return <ShowPage show={show} hosts={hosts} needsPlan={needsPlan} chapters={chapters} counters={counters} result={result} notice={searchParams.get("streamError") ?? searchParams.get("dealError")} />;
+  return <ShowPage show={show} hosts={hosts} needsPlan={needsPlan} chapters={chapters} counters={counters} lineupStock={lineupStock} result={result} notice={searchParams.get("streamError") ?? searchParams.get("dealError")} />;
 }

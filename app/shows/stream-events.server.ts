@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { chargeForShowOnAir } from "~/billing/usage-charges.server";
 import prisma from "~/db.server";
+import { recordEncoderState } from "./encoder-state.server";
 import type { LifecycleEventKind } from "./lifecycle";
 import { recordLifecycleEvent } from "./lifecycle.server";
 import { reconcileLineupOnAir } from "./on-air.server";
@@ -17,6 +18,9 @@ export const muxEvent = z.object({
       id: z.string(),
       live_stream_id: z.string().optional(),
       passthrough: z.string().optional(),
+      // On live-stream events: the stream's status and reconnect window, which the encoder's state reads.
+      status: z.string().optional(),
+      reconnect_window: z.number().optional(),
       playback_ids: z.array(z.object({ id: z.string(), policy: z.string() })).optional(),
     })
     .passthrough(),
@@ -56,10 +60,13 @@ export async function findShowForMuxEvent(event: MuxEvent) {
 }
 
 /**
- * Applies a verified Mux event to its show. Events for streams the app doesn't know (another
- * environment on the same Mux account) and types that don't move the lifecycle are ignored.
+ * Applies a verified Mux event to its show: the encoder's state, then the lifecycle. Events for
+ * streams the app doesn't know (another environment on the same Mux account) and types that move
+ * neither are ignored.
  */
 export async function applyMuxEvent(event: MuxEvent, show: { id: string; shop: string }): Promise<void> {
+  // The encoder first: on "active" the page hears that the picture is on before the show's status follows.
+  await recordEncoderState(show, event);
   const kinds = lifecycleKindsByType[event.type];
   if (!kinds) return;
   if (kinds.includes("replay_ready")) {

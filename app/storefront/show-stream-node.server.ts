@@ -3,7 +3,7 @@ import { nodeHeader } from "~/http/node-request";
 import { requestClientAddress } from "~/http/request-client.server";
 import { realtimeConfig } from "~/realtime/config.server";
 import { closeRealtime } from "./show-stream-hub.server";
-import { NodeSseSink } from "~/realtime/node-sink";
+import { sendStreamAnswer } from "~/realtime/stream-answer.server";
 import { answerShowStream } from "./show-stream.server";
 import { log } from "~/lib/log.server";
 
@@ -38,15 +38,7 @@ export async function handleRealtimeRequest(request: IncomingMessage, response: 
     response.writeHead(503, { "Content-Type": "application/json", "Retry-After": "5" }).end(JSON.stringify({ error: "Stream unavailable" }));
     return;
   }
-  if (answer.kind === "reply") {
-    response.writeHead(answer.status, answer.headers).end(answer.body);
-    return;
-  }
-  request.socket.setNoDelay(true);
-  request.socket.setTimeout(0);
-  response.writeHead(200, answer.headers);
-  response.flushHeaders();
-  answer.attach(new NodeSseSink(response, realtimeConfig().REALTIME_MAX_BACKLOG_BYTES));
+  sendStreamAnswer(request, response, answer, realtimeConfig().REALTIME_MAX_BACKLOG_BYTES);
 }
 
 export { closeRealtime as closeRealtimeStreams };

@@ -3,11 +3,10 @@
 import prisma from "~/db.server";
 import { env } from "~/env.server";
 import { corsHeaders, normalizeOrigin, storefrontOrigins } from "~/realtime/cors";
-import { retryFrame } from "~/realtime/frame";
+import { admitToHub } from "~/realtime/hub-stream.server";
 import { realtime } from "./show-stream-hub.server";
-import { realtimeConfig } from "~/realtime/config.server";
-import type { SseSink } from "~/realtime/sink";
-import { verifyViewerToken } from "~/realtime/viewer-token.server";
+import { EVENT_STREAM_HEADERS, streamRefusal as reply, type StreamAnswer } from "~/realtime/stream-answer.server";
+import { readViewerToken } from "~/realtime/viewer-token.server";
 
 export interface StreamRequest {
   method: string;
@@ -19,17 +18,15 @@ export interface StreamRequest {
   viewerToken: string | null;
 }
 
-export type StreamAnswer =
-  | { kind: "reply"; status: number; headers: Record<string, string>; body: string }
-  | { kind: "stream"; headers: Record<string, string>; attach(sink: SseSink): void };
-
 /** Shows a viewer may follow: announced, on air, or over with a replay to come. */
 const STREAMABLE_STATUSES = new Set(["scheduled", "live", "ended", "replay_ready"]);
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+export const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
 interface ShowAccess {
   status: string;
   mode: string;
+  /** Until when the rehearsal's preview link works: revoked or expired, its viewers are turned away too. */
+  previewExpiresAt: Date | null;
   origins: Set<string>;
 }
 
@@ -53,20 +50,11 @@ function showAccess(shop: string, showId: string): Promise<ShowAccess | null> {
 
 async function readShowAccess(shop: string, showId: string): Promise<ShowAccess | null> {
   const [show, shopRow] = await Promise.all([
-    prisma.show.findFirst({ where: { id: showId, shop }, select: { status: true, mode: true } }),
+    prisma.show.findFirst({ where: { id: showId, shop }, select: { status: true, mode: true, previewExpiresAt: true } }),
     prisma.shop.findUnique({ where: { domain: shop }, select: { storefrontOrigins: true } }),
   ]);
   if (!show) return null;
   return { ...show, origins: storefrontOrigins(shop, shopRow?.storefrontOrigins ?? "") };
-}
-
-function reply(status: number, message: string, headers: Record<string, string> = {}): StreamAnswer {
-  return {
-    kind: "reply",
-    status,
-    headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers },
-    body: JSON.stringify({ error: message }),
-  };
 }
 
 export async function answerShowStream(request: StreamRequest): Promise<StreamAnswer> {
@@ -95,37 +83,28 @@ export async function answerShowStream(request: StreamRequest): Promise<StreamAn
       body: "",
     };
   }
-  // The hook for rehearsals: only holders of a signed viewer token see them. A token that is
-  // missing, forged, for another show or expired is a credential problem (401), not a ban.
-  if (access.mode !== "public" && !verifyViewerToken(env().APP_SECRET, request.viewerToken, request.showId)) {
+  // The hook for rehearsals: only holders of a signed viewer token see them, and only while the
+  // preview link works (revoking it turns them away). A token that is missing, forged, for another
+  // show or expired, or a link revoked, is a credential problem (401), not a ban.
+  const token = readViewerToken(env().APP_SECRET, request.viewerToken, request.showId);
+  const previewOpen = access.previewExpiresAt !== null && access.previewExpiresAt.getTime() > Date.now();
+  if (access.mode !== "public" && !(token && previewOpen)) {
     return reply(401, `Show ${request.showId} is a rehearsal: open it with a current viewer token from its preview link`);
   }
+  // Counted once per viewer across instances; someone rehearsing through a preview link is not an audience.
+  const counted = token?.viewer && !token.viewer.preview ? token.viewer.viewerId : null;
 
-  const { hub, limiter } = realtime();
-  if (!limiter.acquire(request.clientAddress)) {
-    return reply(429, "Too many open streams from this address", { "Retry-After": "30" });
-  }
-  try {
-    // Subscribed before answering: from here on, no event of this show is missed.
-    await hub.channel(shop, request.showId);
-  } catch (error) {
-    limiter.release(request.clientAddress);
-    throw error;
-  }
-  const lastSeq = request.lastEventId && /^\d{1,15}$/.test(request.lastEventId) ? Number(request.lastEventId) : null;
-  return {
-    kind: "stream",
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      // nginx and similar proxies would otherwise hold events back in their buffers.
-      "X-Accel-Buffering": "no",
-      ...corsHeaders(origin),
+  const { hub, limiter, presence } = realtime();
+  return admitToHub({
+    hub,
+    limiter,
+    shop,
+    showId: request.showId,
+    clientAddress: request.clientAddress,
+    lastEventId: request.lastEventId,
+    headers: { ...EVENT_STREAM_HEADERS, ...corsHeaders(origin) },
+    onAttach: (sink) => {
+      if (counted) sink.onClose(presence.join(shop, request.showId, counted));
     },
-    attach(sink) {
-      sink.onClose(() => limiter.release(request.clientAddress));
-      sink.write(retryFrame(realtimeConfig().REALTIME_RETRY_MS));
-      void hub.join(shop, request.showId, sink, lastSeq);
-    },
-  };
+  });
 }

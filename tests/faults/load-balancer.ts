@@ -3,12 +3,16 @@
 // other process can take the address between two app instances; each instance has its own
 // reserved port behind it. With no instance behind it, a connection is closed at once, as a
 // balancer with no healthy backend does, and Shopify counts the delivery failed and retries it.
+// The control room's browser test (tests/e2e/control-room-live.test.ts) puts two instances behind
+// it, and cuts its connections to make the show page reconnect.
 import { connect, createServer, type Server, type Socket } from "node:net";
 
 export interface LoadBalancer {
   url: string;
   /** Where new connections go from now on; null refuses them. Open ones stay where they are. */
   route(target: { port: number; host?: string } | null): void;
+  /** Cuts every open connection at once, as a network blip does; clients that reconnect go where `route` says. */
+  dropConnections(): void;
   /** Connections refused while nothing was behind the balancer. */
   readonly refused: number;
   close(): Promise<void>;
@@ -50,6 +54,9 @@ export async function startLoadBalancer(host = "127.0.0.1"): Promise<LoadBalance
     url: `http://${host}:${address.port}`,
     route(next) {
       target = next ? { host, ...next } : null;
+    },
+    dropConnections() {
+      for (const socket of open) socket.destroy();
     },
     get refused() {
       return refused;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { signViewerToken } from "~/realtime/viewer-token.server";
 import { sandboxAppSecret } from "../sandbox/config";
+import { fromNow } from "../support/clock";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { openEventStream, type EventStream } from "../support/sse-client";
 import { seedShowWithStock, streamUrl } from "../support/stock-fixtures";
@@ -64,6 +65,8 @@ describe("the show stream", () => {
 
   it("opens a rehearsal only with a valid viewer token for that show", async () => {
     const fixture = await seedShowWithStock({ mode: "rehearsal" });
+    // Its preview link works (show-lifecycle.test.ts turns viewers away once it is revoked).
+    await prisma.show.update({ where: { id: fixture.showId }, data: { previewVersion: 1, previewExpiresAt: fromNow({ hours: 1 }) } });
     const other = await seedShowWithStock();
     expect((await open(streamUrl(app.url, fixture))).status).toBe(401);
     const wrongShow = signViewerToken(sandboxAppSecret, other.showId, new Date(Date.now() + 60_000));

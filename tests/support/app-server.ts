@@ -56,7 +56,8 @@ export async function startAppServer(env: Record<string, string> = {}, reserved?
     logs: () => output,
     close: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A process killed by a signal (a test's SIGKILL) has no exit code, only the signal.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

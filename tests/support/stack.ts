@@ -11,8 +11,11 @@ import { startAppServer, type AppServer } from "./app-server";
 import { reservePort } from "./reserved-port";
 
 export interface Stack {
+  /** Where the sandboxes and the browser reach the app: its own socket, or the address given as `appUrl`. */
   appUrl: string;
   app: AppServer;
+  /** What the app was started with, to start another instance of it beside the first. */
+  appEnv: Record<string, string>;
   shopify: ShopifyEmulator;
   mux: MuxEmulator;
   stripe: StripeEmulator;
@@ -23,6 +26,12 @@ export interface Stack {
 export interface StackOptions {
   /** The app's port; any free one when not given (or 0). */
   appPort?: number;
+  /**
+   * The app's public address when something stands in front of it (a load balancer over several
+   * instances): the sandboxes call it, and the app names it in the URLs it hands out. The app's
+   * own socket by default.
+   */
+  appUrl?: string;
   shopifyPort?: number;
   muxPort?: number;
   stripePort?: number;
@@ -41,7 +50,7 @@ export interface StackOptions {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const appSocket = await reservePort(options.appPort);
-  const appUrl = appSocket.url;
+  const appUrl = options.appUrl ?? appSocket.url;
   const [shopify, mux, stripe, mail] = await Promise.all([
     startShopifyEmulator({
       appUrl,
@@ -54,20 +63,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     startStripeEmulator({ port: options.stripePort, webhookUrl: `${appUrl}/webhooks/stripe`, webhookSecret: sandboxStripe.webhookSecret, now: options.now }),
     startMailSandbox({ port: options.mailPort, inboxPort: options.mailInboxPort }),
   ]);
-  const app = await startAppServer(
-    {
-      SHOPIFY_SANDBOX_URL: shopify.url,
-      APP_BRIDGE_URL: `${shopify.url}/cdn/shopifycloud/app-bridge.js`,
-      ...mux.appEnv(),
-      STRIPE_API_URL: stripe.url,
-      MAIL_URL: mail.url,
-      ...options.env,
-    },
-    appSocket,
-  );
+  const appEnv = {
+    SHOPIFY_APP_URL: appUrl,
+    SHOPIFY_SANDBOX_URL: shopify.url,
+    APP_BRIDGE_URL: `${shopify.url}/cdn/shopifycloud/app-bridge.js`,
+    ...mux.appEnv(),
+    STRIPE_API_URL: stripe.url,
+    MAIL_URL: mail.url,
+    ...options.env,
+  };
+  const app = await startAppServer(appEnv, appSocket);
   return {
     appUrl,
     app,
+    appEnv,
     shopify,
     mux,
     stripe,

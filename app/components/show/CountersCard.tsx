@@ -1,29 +1,15 @@
-import { useRevalidator } from "@remix-run/react";
 import { BlockStack, Card, Text } from "@shopify/polaris";
-import { useEffect } from "react";
 import type { ShowCounters } from "~/analytics/show-counters.server";
 
-/** While the show is live the numbers refresh every few seconds, without a reload. */
-export function CountersCard({
-  counters,
-  live,
-}: {
-  counters: ShowCounters;
-  live: boolean;
-}) {
-  const revalidator = useRevalidator();
-  useEffect(() => {
-    if (!live) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, 10_000);
-    return () => clearInterval(timer);
-  }, [live, revalidator]);
-  const figures = [
-    { label: "Viewers now", value: String(counters.viewersNow) },
-    { label: "Orders", value: String(counters.orders) },
-    { label: "Revenue", value: counters.revenueLabel },
-    { label: "Stock corrections", value: String(counters.stockCorrections) },
+/** The numbers change in place as the show's stream tells them (ShowLive.tsx). */
+export function CountersCard({ figures }: { figures: ShowCounters }) {
+  const rows = [
+    { label: "Viewers now", value: String(figures.viewersNow) },
+    { label: "Peak viewers", value: String(figures.viewersPeak) },
+    { label: "Add to carts", value: String(figures.addToCarts) },
+    { label: "Orders", value: String(figures.orders) },
+    { label: "Revenue", value: figures.revenueLabel },
+    { label: "Stock corrections", value: String(figures.stockCorrections) },
   ];
   return (
     <Card>
@@ -39,16 +25,16 @@ export function CountersCard({
             margin: 0,
           }}
         >
-          {figures.map((figure) => (
-            <div key={figure.label}>
+          {rows.map((row) => (
+            <div key={row.label}>
               <dt>
                 <Text as="span" tone="subdued" variant="bodySm">
-                  {figure.label}
+                  {row.label}
                 </Text>
               </dt>
               <dd style={{ margin: 0 }}>
                 <Text as="span" variant="headingLg">
-                  {figure.value}
+                  {row.value}
                 </Text>
               </dd>
             </div>

@@ -1,3 +1,4 @@
+import type { EncoderEventData } from "~/realtime/events";
 import type { ShowStatus } from "~/shows/lifecycle";
 import type { ActiveDeal } from "../DealCard";
 
@@ -12,6 +13,8 @@ export interface ShowView {
   hostName: string;
   hostChangeable: boolean;
   planHeld: boolean;
+  /** The encoder as Mux last told of it (shows/encoder-state.server.ts encoderView). */
+  encoder: EncoderEventData;
   hasStream: boolean;
   ingestUrl: string;
   activeDeal: ActiveDeal | null;
@@ -19,9 +22,12 @@ export interface ShowView {
   currency: string;
   timezone: string;
   previewStream: { src: string; poster: string } | null;
-  previewUrl: string | null;
+  /** The private preview card: null where the show has no use for a link. */
+  preview: { link: { url: string; expiresAtLabel: string } | null } | null;
+  replayStream: { src: string; poster: string } | null;
   products: {
     id: string;
+    productId: string;
     title: string;
     imageUrl: string | null;
     pinned: boolean;

@@ -41,6 +41,12 @@ describe("live streams through the SDK", () => {
     expect(retrieved).toEqual(created);
   });
 
+  it("waits 60 s for a standard-latency encoder to come back by default, and not at all for low latency, as Mux does", async () => {
+    expect((await mux.video.liveStreams.create({ playback_policy: ["public"] })).reconnect_window).toBe(60);
+    expect((await mux.video.liveStreams.create({ playback_policy: ["public"], latency_mode: "low" })).reconnect_window).toBe(0);
+    expect((await mux.video.liveStreams.create({ playback_policy: ["public"], latency_mode: "reduced" })).reconnect_window).toBe(0);
+  });
+
   it("resets the stream key, adds a simulcast target and disables the stream", async () => {
     const stream = await mux.video.liveStreams.create(appLiveStreamSettings("show_2"));
 

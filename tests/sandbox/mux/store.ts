@@ -7,6 +7,9 @@ import type { Asset, LiveStream, PlaybackId, PlaybackOwner, PlaybackPolicy, Simu
 /** Mux keeps the ids of a live stream's most recent recordings; the API shows the last few. */
 const RECENT_ASSETS_KEPT = 10;
 
+/** Mux waits 60 s for a standard-latency stream's encoder to come back, and not at all for reduced or low latency (docs: "Handle live stream disconnects"). */
+const defaultReconnectWindow = (latencyMode: string) => (latencyMode === "standard" ? 60 : 0);
+
 export const unixSeconds = (ms = Date.now()) => String(Math.floor(ms / 1000));
 
 export class MuxStore {
@@ -22,7 +25,7 @@ export class MuxStore {
       created_at: unixSeconds(),
       latency_mode: body.latency_mode ?? "standard",
       max_continuous_duration: body.max_continuous_duration ?? 43200,
-      reconnect_window: body.reconnect_window ?? 60,
+      reconnect_window: body.reconnect_window ?? defaultReconnectWindow(body.latency_mode ?? "standard"),
       playback_ids: [],
     };
     if (body.passthrough !== undefined) stream.passthrough = body.passthrough;

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Show" ADD COLUMN "previewExpiresAt" DATETIME;
+ALTER TABLE "Show" ADD COLUMN "previewVersion" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "Show" ADD COLUMN "wentPublicAt" DATETIME;
