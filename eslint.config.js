@@ -26,8 +26,8 @@ export default tseslint.config(
       ...react.configs["jsx-runtime"].rules,
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
-      // App Bridge's <ui-save-bar> and <ui-title-bar> style their buttons with a `variant` attribute.
-      "react/no-unknown-property": ["error", { ignore: ["variant"] }],
+      // App Bridge's <ui-save-bar> and <ui-title-bar> style their buttons with `variant` and `tone` attributes.
+      "react/no-unknown-property": ["error", { ignore: ["variant", "tone"] }],
     },
   },
   {

@@ -12,6 +12,7 @@ export async function loadClaimedShows(shop: string, showIds: Iterable<string>):
       status: true,
       mode: true,
       wentLiveAt: true,
+      wentPublicAt: true,
       commissionBps: true,
       creator: { select: { id: true, shop: true, commissionBps: true } },
       products: { where: { shop }, select: { productId: true } },

@@ -10,6 +10,7 @@ import { getShopSettings } from "~/shops/shops.server";
 import { announceToViewers } from "./show-events.server";
 import { DealAmountError, dealValue, type DealKind } from "./show-deal";
 import { dealWindowEnd, type DealWindow, type ShowDealPlan } from "./show-input";
+import { liveControlRefusal } from "./show-controls";
 import { appendTimelineEvent } from "./timeline.server";
 import { zonedLocalToUtc } from "~/lib/zoned-time";
 import { ExplainedError } from "~/lib/explained-error";
@@ -78,6 +79,8 @@ async function createLineupDiscount(admin: Admin, shop: string, plan: DiscountPl
 /** Starts a flash deal: a real Shopify discount code on the show's lineup, time-boxed. */
 export async function startDeal(admin: Admin, shop: string, showId: string, input: DealInput) {
   const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop }, include: { products: { where: { removedAt: null } } } });
+  const closed = liveControlRefusal("deal", show.status);
+  if (closed) throw new DealError(closed);
   if (await prisma.showDeal.findFirst({ where: { shop, showId, stoppedAt: null, endsAt: { gt: new Date() } } })) {
     throw new DealError("A deal is already running or scheduled; stop or cancel it before starting another");
   }
@@ -152,6 +155,8 @@ export async function planShowDeal(admin: Admin, shop: string, showId: string, p
   let dealId: string;
   try {
     const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop } });
+    const closed = liveControlRefusal("deal", show.status);
+    if (closed) return notKept(closed);
     if (await prisma.showDeal.findFirst({ where: { shop, showId, stoppedAt: null, endsAt: { gt: new Date() } } })) {
       return notKept("This show already has a deal; cancel it before planning another");
     }

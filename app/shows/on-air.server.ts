@@ -1,6 +1,8 @@
 import prisma from "~/db.server";
 import { refreshVariantStock } from "~/inventory/reconcile.server";
+import { publishPrivateEvent } from "~/realtime/publish.server";
 import { unauthenticated } from "~/shopify.server";
+import { log } from "~/lib/log.server";
 
 /**
  * When a show goes live, the stock of its lineup is read from the Admin API and every viewer
@@ -17,10 +19,21 @@ export async function reconcileLineupOnAir(shop: string, showId: string): Promis
   if (!variants.length) return 0;
   const { admin } = await unauthenticated.admin(shop);
   const drift = await refreshVariantStock(admin, shop, variants.map((variant) => variant.variantId));
-  await prisma.showStats.upsert({
+  const stats = await prisma.showStats.upsert({
     where: { showId },
     create: { showId, shop, stockDrift: drift },
     update: { stockDrift: { increment: drift } },
+    select: { stockDrift: true },
   });
+  if (drift > 0) await announceCorrections(shop, showId, stats.stockDrift);
   return drift;
+}
+
+/** The control room's count of corrections; a page that misses it reads it when it reconnects. */
+async function announceCorrections(shop: string, showId: string, stockCorrections: number) {
+  try {
+    await publishPrivateEvent({ showId, type: "corrections", data: { stockCorrections } });
+  } catch (error) {
+    log.warn(`[shows] ${shop} show ${showId}: the control room was not told of ${stockCorrections} stock corrections (${(error as Error).message})`);
+  }
 }

@@ -6,7 +6,8 @@ import { formatZonedTime } from "~/lib/zoned-time";
 import { getShopSettings } from "~/shops/shops.server";
 import { cancelShowDeals, dealInput, planShowDeal, sendPlannedDeal, startDeal, stopDeal, type PlannedDealOutcome } from "./deals.server";
 import { dealCodeInput, showDealInput } from "./show-input";
-import { archiveShow, attachLiveStream, changeShowHost, endShow, getShowStart, revealStreamKey, rotateStreamKey, setProductPinned } from "./shows.server";
+import { issuePreviewLink, revokePreviewLink } from "./preview-link.server";
+import { archiveShow, attachLiveStream, changeShowHost, endShow, getShowStart, goPublic, revealStreamKey, rotateStreamKey, setProductPinned } from "./shows.server";
 
 /** Everything the show page can ask for, one intent per button. */
 export const showCommand = z.discriminatedUnion("intent", [
@@ -24,6 +25,9 @@ export const showCommand = z.discriminatedUnion("intent", [
   // The deal section's fields as the show form posts them, read with the shop's currency when run.
   z.looseObject({ intent: z.literal("plan_deal") }),
   z.object({ intent: z.literal("set_host"), creatorId: z.string().default(""), hostName: z.string().default("") }),
+  z.object({ intent: z.literal("new_preview_link") }),
+  z.object({ intent: z.literal("revoke_preview_link") }),
+  z.object({ intent: z.literal("go_public") }),
 ]);
 
 export type ShowCommand = z.infer<typeof showCommand>;
@@ -33,6 +37,16 @@ export interface ShowCommandResult {
   message?: string;
   streamKey?: string;
   errors?: Record<string, string>;
+}
+
+/** A show's deal ends with it, so no code outlives the broadcast; the show has ended either way. */
+async function stopDealsAtTheEnd(admin: Pick<AdminApiContext, "graphql">, shop: string, showId: string): Promise<ShowCommandResult> {
+  try {
+    await cancelShowDeals(admin, shop, showId);
+  } catch (error) {
+    return { ok: false, message: `The show has ended, but its deal could not be stopped: ${explainError(error, { shop, showId, intent: "end_show" })}` };
+  }
+  return { ok: true, message: "The show has ended. The replay follows once the recording is ready." };
 }
 
 function plannedDealResult(outcome: PlannedDealOutcome): ShowCommandResult {
@@ -58,7 +72,8 @@ export async function runShowCommand(
       }
       case "end_show": {
         const state = await endShow(shop, showId);
-        return state.status === "ended" ? { ok: true, message: "The show has ended." } : { ok: false, message: "The show is not live." };
+        if (state.status !== "ended") return { ok: false, message: "This show is not live, so there is nothing to end." };
+        return await stopDealsAtTheEnd(admin, shop, showId);
       }
       case "archive": {
         const state = await archiveShow(shop, showId);
@@ -93,6 +108,16 @@ export async function runShowCommand(
       }
       case "set_host":
         return await changeShowHost(shop, showId, command);
+      case "new_preview_link":
+        await issuePreviewLink(shop, showId);
+        return { ok: true, message: "New preview link ready. The previous link no longer works." };
+      case "revoke_preview_link":
+        await revokePreviewLink(shop, showId);
+        return { ok: true, message: "Preview link revoked. Nobody can open the show with it any more." };
+      case "go_public": {
+        const { onAir } = await goPublic(shop, showId);
+        return { ok: true, message: onAir ? "Your show is public: shoppers can watch it now." : "Your show is public: shoppers see it on your storefront." };
+      }
     }
   } catch (error) {
     // Shopify's library throws Responses (an expired token, re-authentication) that App Bridge acts on: explainError throws them on.

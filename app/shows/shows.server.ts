@@ -1,11 +1,12 @@
 import prisma from "~/db.server";
 import { canChangeHost, checkHost, hostedBy } from "~/creators/creators.server";
 import { formatMoney } from "~/lib/money";
-import { ExplainedError } from "~/lib/explained-error";
 import { explainError } from "~/lib/explain-error.server";
 import { fieldErrors } from "~/http/field-errors";
 import { env } from "~/env.server";
 import { getShopSettings } from "~/shops/shops.server";
+import { mayGoOnAir } from "~/billing/billing.server";
+import { chargeForShowOnAir } from "~/billing/usage-charges.server";
 import {
   MUX_RTMPS_URL,
   completeLiveStream,
@@ -15,10 +16,14 @@ import {
   resetStreamKey,
   type SimulcastTarget,
 } from "~/video/mux.server";
+import type { Show } from "@prisma/client";
 import type { ShowStatus } from "./lifecycle";
 import { buildChapters } from "./chapters";
+import { encoderView } from "./encoder-state.server";
+import { ShowError } from "./show-error";
 import { recordLifecycleEvent } from "./lifecycle.server";
-import { createPreviewToken } from "./preview-link.server";
+import { activePreviewToken } from "./preview-link.server";
+import { goPublicRefusal, liveControlRefusal, previewLinkOffered, type LiveControl } from "./show-controls";
 import { appendTimelineEvent } from "./timeline.server";
 import { announceToViewers } from "./show-events.server";
 import { showHostInput, type ShowInput } from "./show-input";
@@ -27,10 +32,6 @@ import { monthGrid, shiftMonth } from "./calendar";
 
 export type { ShowStatus };
 
-/** A show command the show's state refuses, in words for the merchant. */
-export class ShowError extends ExplainedError {
-  override name = "ShowError";
-}
 
 export interface ShowListItem {
   id: string;
@@ -155,6 +156,18 @@ function dealStartLabel(startsAt: Date, timezone: string, now = new Date()): str
   return day(startsAt) === day(now) ? formatZonedTime(startsAt, timezone) : formatZonedDateTime(startsAt, timezone);
 }
 
+/** The preview card: null where the show has no use for a link, else its current link, if any. */
+function previewOf(show: Show, storefront: string, timezone: string, now = new Date()) {
+  if (!previewLinkOffered(show.status, show.mode)) return null;
+  const link = activePreviewToken(show.shop, show.id, show, now);
+  return {
+    link: link && {
+      url: `${storefront}/?live_show=${encodeURIComponent(show.id)}&live_preview=${link.token}`,
+      expiresAtLabel: formatZonedDateTime(link.expiresAt, timezone),
+    },
+  };
+}
+
 export async function getShowDetail(shop: string, showId: string) {
   const show = await prisma.show.findFirst({
     where: { id: showId, shop },
@@ -183,14 +196,18 @@ export async function getShowDetail(shop: string, showId: string) {
     status: show.status as ShowStatus,
     mode: show.mode as "public" | "rehearsal",
     planHeld: show.planHoldAt !== null,
+    encoder: encoderView(show, timezone),
     hasStream: Boolean(show.muxLiveStreamId),
     ingestUrl: MUX_RTMPS_URL,
     playbackId: show.muxPlaybackId,
     previewStream: show.muxPlaybackId
       ? { src: `${MUX_STREAM_URL}/${show.muxPlaybackId}.m3u8`, poster: `${MUX_IMAGE_URL}/${show.muxPlaybackId}/thumbnail.jpg` }
       : null,
-    previewUrl: show.mode === "rehearsal" ? `${storefront}/?live_show=${show.id}&live_preview=${createPreviewToken(shop, show.id)}` : null,
+    preview: previewOf(show, storefront, timezone),
     replayPlaybackId: show.replayPlaybackId,
+    replayStream: show.replayPlaybackId
+      ? { src: `${MUX_STREAM_URL}/${show.replayPlaybackId}.m3u8`, poster: `${MUX_IMAGE_URL}/${show.replayPlaybackId}/thumbnail.jpg` }
+      : null,
     activeDeal: deal
       ? {
           id: deal.id,
@@ -239,25 +256,60 @@ export async function changeShowHost(shop: string, showId: string, form: { creat
   return { ok: true, message: hostName ? `${hostName} hosts this show.` : "This show has no host yet." };
 }
 
-async function liveStreamIdOf(shop: string, showId: string): Promise<string> {
-  const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop }, select: { muxLiveStreamId: true } });
+/** Refuses `control` with the merchant's words when the show's state closes it. */
+async function requireControl(shop: string, showId: string, control: LiveControl) {
+  const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop }, select: { status: true, muxLiveStreamId: true } });
+  const refusal = liveControlRefusal(control, show.status);
+  if (refusal) throw new ShowError(refusal);
+  return show;
+}
+
+async function liveStreamIdOf(shop: string, showId: string, control: "stream_key" | "reset_key"): Promise<string> {
+  const show = await requireControl(shop, showId, control);
   if (!show.muxLiveStreamId) throw new ShowError("This show has no live stream yet; create its stream first.");
   return show.muxLiveStreamId;
 }
 
 /** The stream key is a secret: never stored by the app, read from Mux only when revealed. */
 export async function revealStreamKey(shop: string, showId: string): Promise<string> {
-  return (await getLiveStream(await liveStreamIdOf(shop, showId))).streamKey;
+  return (await getLiveStream(await liveStreamIdOf(shop, showId, "stream_key"))).streamKey;
 }
 
+/** Refused while live: the encoder on air holds the old key, and Mux would cut it off. */
 export async function rotateStreamKey(shop: string, showId: string): Promise<string> {
-  return (await resetStreamKey(await liveStreamIdOf(shop, showId))).streamKey;
+  return (await resetStreamKey(await liveStreamIdOf(shop, showId, "reset_key"))).streamKey;
 }
 
 /** "End show": Mux stops waiting for a reconnect, and the lifecycle records who ended it. */
 export async function endShow(shop: string, showId: string) {
-  await completeLiveStream(await liveStreamIdOf(shop, showId));
+  const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop }, select: { status: true, muxLiveStreamId: true } });
+  if (show.status !== "live") return { status: show.status as ShowStatus };
+  if (!show.muxLiveStreamId) throw new ShowError("This show has no live stream yet; create its stream first.");
+  await completeLiveStream(show.muxLiveStreamId);
   return recordLifecycleEvent(shop, showId, "ended_by_merchant", new Date());
+}
+
+/**
+ * "Go public": the rehearsal becomes a public show. Before it is on air that opens the storefront
+ * to it; on air it needs the plan like any public broadcast, counts as a show gone live, and
+ * sells for its host from this moment on (what sold before was the rehearsal's).
+ */
+export async function goPublic(shop: string, showId: string, now = new Date()): Promise<{ onAir: boolean }> {
+  const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop }, select: { status: true, mode: true } });
+  const refusal = goPublicRefusal(show.status, show.mode);
+  if (refusal) throw new ShowError(refusal);
+  const onAir = show.status === "live";
+  if (onAir && !(await mayGoOnAir(shop))) {
+    throw new ShowError("Going public on air needs the Live Shows plan. Choose a plan, then go public; your rehearsal keeps running meanwhile.");
+  }
+  // Only from the state the merchant saw: a show that went on air meanwhile is asked about again.
+  const { count } = await prisma.show.updateMany({
+    where: { id: showId, shop, mode: "rehearsal", status: show.status },
+    data: { mode: "public", wentPublicAt: onAir ? now : null },
+  });
+  if (count === 0) throw new ShowError("This show changed meanwhile. Reload the page and try again.");
+  if (onAir) await chargeForShowOnAir(shop, showId);
+  return { onAir };
 }
 
 export async function archiveShow(shop: string, showId: string) {
@@ -271,6 +323,7 @@ export async function archiveShow(shop: string, showId: string) {
 
 /** Pins or unpins a lineup product; several may be pinned at once. The pin joins the timeline. */
 export async function setProductPinned(shop: string, showId: string, showProductId: string, pinned: boolean) {
+  await requireControl(shop, showId, "pin");
   const result = await prisma.$transaction(async (tx) => {
     const product = await tx.showProduct.update({
       where: { id: showProductId, showId, shop },

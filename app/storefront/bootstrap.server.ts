@@ -4,6 +4,7 @@
 // replay). Every read is scoped by the shop the app proxy signed for. Prices are those of the
 // buyer's market when the storefront names the buyer's country, so the player shows what the cart
 // and checkout will charge.
+import { randomUUID } from "node:crypto";
 import type { Show } from "@prisma/client";
 import prisma from "~/db.server";
 import { env } from "~/env.server";
@@ -48,7 +49,7 @@ export interface BootstrapRequest {
   selector: ShowSelector;
   /** The signed-in shopper's customer GID, from the app proxy's logged_in_customer_id. */
   customerId: string | null;
-  /** A rehearsal's preview token (from its preview link); public shows need none. */
+  /** A show's private preview token (from its preview link); public shows need none. */
   previewToken: string | null;
   /** The embed's answer: the show and how to play it, without lineup, stock or Admin API calls. */
   lite: boolean;
@@ -65,16 +66,26 @@ interface ShopRow {
   lowStockThreshold: number;
 }
 
-async function findRequestedShow(request: BootstrapRequest, now: Date): Promise<Show | null> {
+/**
+ * `preview`: opened through the show's current preview link. A previewer (the merchant, the host)
+ * sees the show as shoppers will, but is no audience and no buyer: not counted, and no deal.
+ */
+async function findRequestedShow(request: BootstrapRequest, now: Date): Promise<{ show: Show; preview: boolean } | null> {
   const { shop, selector, previewToken } = request;
   const visible = { in: [...STOREFRONT_STATUSES] };
   if (selector.kind === "id") {
     const show = await prisma.show.findFirst({ where: { id: selector.showId, shop, status: visible } });
     if (!show) return null;
-    // A rehearsal is visible only through its preview link; without one it does not exist here.
-    if (show.mode !== "public" && !(previewToken && verifyPreviewToken(previewToken, shop, show.id, now))) return null;
-    return show;
+    const preview = previewToken !== null && verifyPreviewToken(previewToken, shop, show.id, show.previewVersion, now);
+    // A rehearsal is visible only through its current preview link; without one it does not exist here.
+    if (show.mode !== "public" && !preview) return null;
+    return { show, preview };
   }
+  const current = await findCurrentShow(shop, now);
+  return current && { show: current, preview: false };
+}
+
+async function findCurrentShow(shop: string, now: Date): Promise<Show | null> {
   const live = await prisma.show.findFirst({ where: { shop, mode: "public", status: "live" }, orderBy: { wentLiveAt: "desc" } });
   if (live) return live;
   const next = await prisma.show.findFirst({
@@ -189,10 +200,11 @@ function playbackOf(show: Show, status: StorefrontShowStatus): { poster: string 
   };
 }
 
-function realtimeOf(shop: string, showId: string, now: Date): ShowBootstrap["realtime"] {
+/** Each bootstrap is a viewer of its own (a random id), counted once across instances unless a previewer. */
+function realtimeOf(shop: string, showId: string, now: Date, preview: boolean): ShowBootstrap["realtime"] {
   const { SHOPIFY_APP_URL, APP_SECRET } = env();
   const expiresAt = new Date(now.getTime() + VIEWER_TOKEN_TTL_MS);
-  const query = new URLSearchParams({ shop, token: signViewerToken(APP_SECRET, showId, expiresAt) });
+  const query = new URLSearchParams({ shop, token: signViewerToken(APP_SECRET, showId, expiresAt, { viewerId: randomUUID(), preview }) });
   return { url: `${SHOPIFY_APP_URL.replace(/\/+$/, "")}/realtime/shows/${encodeURIComponent(showId)}?${query}`, expiresAt: expiresAt.toISOString() };
 }
 
@@ -206,12 +218,13 @@ export async function loadShowBootstrap(request: BootstrapRequest): Promise<Boot
   if (!shopRow || shopRow.uninstalledAt) {
     return { found: false, notFound: { reason: "not_installed", error: `Live Shows is not installed on ${shop}` } };
   }
-  const show = await findRequestedShow(request, now);
-  if (!show) {
+  const requested = await findRequestedShow(request, now);
+  if (!requested) {
     return request.selector.kind === "id"
       ? { found: false, notFound: { reason: "unknown_show", error: `${shop} has no show ${request.selector.showId} to watch` } }
       : { found: false, notFound: { reason: "no_show", error: `${shop} has no live, upcoming or replayable show` } };
   }
+  const { show, preview } = requested;
   const status = show.status as StorefrontShowStatus;
 
   const products = await prisma.showProduct.findMany({
@@ -228,7 +241,8 @@ export async function loadShowBootstrap(request: BootstrapRequest): Promise<Boot
 
   const [chapters, deal, reminder] = await Promise.all([
     status === "replay_ready" && !request.lite ? getReplayChapters(shop, show.id) : Promise.resolve([]),
-    status === "live" || status === "scheduled" ? activeDeal(shop, show.id, shopRow, now) : Promise.resolve(null),
+    // A previewer rehearses the show: the deal's prices are for the audience.
+    (status === "live" || status === "scheduled") && !preview ? activeDeal(shop, show.id, shopRow, now) : Promise.resolve(null),
     request.customerId && status === "scheduled"
       ? // One still waiting for its address to be confirmed is not saved yet: "Remind me" sends the link again.
         prisma.showReminder.findFirst({
@@ -259,7 +273,7 @@ export async function loadShowBootstrap(request: BootstrapRequest): Promise<Boot
       playback,
       chapters: chapters.filter((chapter) => request.lite || onRail.has(chapter.productId)),
       deal,
-      realtime: realtimeOf(shop, show.id, now),
+      realtime: realtimeOf(shop, show.id, now, preview),
       reminder: { signedIn: request.customerId !== null, saved: reminder !== null },
     },
   };

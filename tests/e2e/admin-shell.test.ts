@@ -13,7 +13,7 @@ import { futureWallClock, shifted, zonedInstant } from "../support/clock";
 import { adminTimeLabel } from "../support/show-form";
 import { adminAppUrl } from "../sandbox/shopify/admin-shell";
 import { DEMO_SHOP_DOMAIN } from "../sandbox/shopify/seed";
-import { collectPageErrors, launchBrowser, newPage } from "./browser";
+import { appHydrated, collectPageErrors, launchBrowser, newPage } from "./browser";
 import { seriousAccessibilityViolations } from "./axe";
 
 let stack: Stack;
@@ -131,7 +131,9 @@ describe("the control room", () => {
     await stack.mux.webhooks.settled();
     await page.reload();
     await frame.getByText("You are live").waitFor({ timeout: 20_000 });
-    await frame.getByRole("link", { name: "Open the rehearsal preview" }).waitFor();
+    await appHydrated(appFrame(page));
+    await frame.getByRole("button", { name: "Create preview link" }).click();
+    await frame.getByRole("link", { name: "Open preview" }).waitFor();
     expect(await seriousAccessibilityViolations(appFrame(page))).toEqual([]);
 
     const first = show.products.sort((a, b) => a.position - b.position)[0]!;

@@ -20,7 +20,7 @@ import { startStack, type Stack } from "../support/stack";
 import { openStorefrontShop, STOREFRONT_TIMEZONE, type StorefrontShop } from "../support/storefront-shop";
 import { startWorldClock, type WorldClock } from "../support/world-clock";
 import { seriousAccessibilityViolations } from "./axe";
-import { collectPageErrors, launchBrowser, newPage } from "./browser";
+import { appHydrated, collectPageErrors, launchBrowser, newPage } from "./browser";
 
 const SHOW = "Linen and wool, live";
 const REHEARSAL = "Rehearsal: linen and wool";
@@ -196,8 +196,11 @@ describe("a show from planning to the creator's payout and a refund", () => {
     await stack.mux.webhooks.settled();
     await merchant.reload();
     await room.getByText("You are live").waitFor(EVENT);
+    await appHydrated(adminFrame());
 
-    const [preview] = await Promise.all([merchant.context().waitForEvent("page"), room.getByRole("link", { name: "Open the rehearsal preview" }).click()]);
+    // The private link is made on demand (it works for a day), then opened as the host would.
+    await room.getByRole("button", { name: "Create preview link" }).click();
+    const [preview] = await Promise.all([merchant.context().waitForEvent("page"), room.getByRole("link", { name: "Open preview" }).click()]);
     const previewErrors = collectPageErrors(preview);
     const block = preview.locator("[data-live-shows-block][data-status=live]");
     await block.getByText("Rehearsal: only you can see this").waitFor(EVENT);
@@ -205,7 +208,9 @@ describe("a show from planning to the creator's payout and a refund", () => {
     expect(previewErrors).toEqual([]);
     await preview.close();
 
+    // Ending asks first, in a modal that says what happens.
     await room.getByRole("button", { name: "End show" }).click();
+    await room.getByRole("dialog", { name: "End the show?" }).getByRole("button", { name: "End show" }).click();
     await room.getByText("You are live").waitFor({ state: "detached", ...EVENT });
     await stack.mux.webhooks.settled();
     expect((await prisma.show.findUniqueOrThrow({ where: { id: rehearsalId } })).status).toMatch(/^(ended|replay_ready)$/);
@@ -269,6 +274,7 @@ describe("a show from planning to the creator's payout and a refund", () => {
 
     // The show ends; the stream and its recording are done before anyone's clock moves.
     await admin().getByRole("button", { name: "End show" }).click();
+    await admin().getByRole("dialog", { name: "End the show?" }).getByRole("button", { name: "End show" }).click();
     await admin().getByText("You are live").waitFor({ state: "detached", ...EVENT });
     await stack.mux.webhooks.settled();
   });
@@ -322,7 +328,7 @@ describe("a show from planning to the creator's payout and a refund", () => {
     await creator.getByRole("link", { name: "Statements" }).click();
     await creator.getByRole("heading", { name: "Statements" }).waitFor();
     const payout = await prisma.payout.findFirstOrThrow({ where: { shop: shop.domain } });
-    expect(await rowText(creator, payout.stripeTransferId!)).toMatch(/179\.80 SEK\s+paid/);
+    expect(await rowText(creator, payout.stripeTransferId!)).toMatch(/179\.80 SEK\s+(Success\s+)?Paid/);
     expect(await seriousAccessibilityViolations(creator.mainFrame())).toEqual([]);
 
     // The earning is in the month the shirts were sold, which may be the month before.

@@ -10,6 +10,7 @@ import { signProxyQuery } from "../sandbox/shopify/app-proxy";
 import { CUSTOMER_COOKIE } from "../sandbox/shopify/storefront/cookies";
 import { storefrontOf } from "../sandbox/shopify/storefront/registry";
 import { formatMoney } from "../sandbox/shopify/storefront/money";
+import { newPreviewLink } from "../support/preview-link";
 import { openEventStream } from "../support/sse-client";
 import { startStack, type Stack } from "../support/stack";
 import { createShow, openStorefrontShop, showCommand, shopLocalTime, type StorefrontShop } from "../support/storefront-shop";
@@ -106,10 +107,12 @@ describe("the bootstrap through the app proxy", () => {
 
     const rehearsal = await createShow(shop, { title: "Dress rehearsal", products: [shop.products.mug], mode: "rehearsal" });
     expect((await proxy(`/shows/${rehearsal.id}`)).status).toBe(404);
-    const previewed = await bootstrap(`/shows/${rehearsal.id}?preview=${createPreviewToken(shop.domain, rehearsal.id)}`);
+    const link = await newPreviewLink(shop.admin, shop.domain, rehearsal.id);
+    const previewed = await bootstrap(`/shows/${rehearsal.id}?preview=${link.token}`);
     expect(previewed.show).toMatchObject({ id: rehearsal.id, rehearsal: true, status: "scheduled" });
     // A preview link of another shop's show opens nothing here.
-    expect((await proxy(`/shows/${rehearsal.id}?preview=${createPreviewToken("other.myshopify.com", rehearsal.id)}`)).status).toBe(404);
+    const version = (await prisma.show.findUniqueOrThrow({ where: { id: rehearsal.id } })).previewVersion;
+    expect((await proxy(`/shows/${rehearsal.id}?preview=${createPreviewToken("other.myshopify.com", rehearsal.id, { version, expiresAt: link.expiresAt })}`)).status).toBe(404);
   });
 
   it("refuses a request whose app proxy signature is forged or missing with 401", async () => {

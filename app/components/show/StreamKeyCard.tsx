@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { Banner, Button, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { isShowOver, liveControlRefusal } from "~/shows/show-controls";
 import { SectionCard } from "../SectionCard";
 import type { CommandResult, ShowView } from "./types";
 
@@ -13,7 +14,16 @@ export function StreamKeyCard({ show }: { show: ShowView }) {
     (data) => data && !data.ok
   )?.message;
 
+  if (isShowOver(show.status)) {
+    return (
+      <SectionCard title="Stream settings">
+        <Text as="p">{show.status === "archived" ? "This show is archived; its stream is closed." : "The stream has ended."}</Text>
+      </SectionCard>
+    );
+  }
   if (!show.hasStream) return <CreateStreamCard />;
+  // While live the old key is what the encoder on air uses: a new one would cut the broadcast.
+  const resetRefusal = liveControlRefusal("reset_key", show.status);
   return (
     <SectionCard title="Stream settings">
       <Text as="p" tone="subdued">
@@ -49,7 +59,7 @@ export function StreamKeyCard({ show }: { show: ShowView }) {
           )
         }
       />
-      {confirmingReset ? (
+      {confirmingReset && resetRefusal === null ? (
         <Banner
           tone="warning"
           title="Reset the stream key?"
@@ -70,14 +80,21 @@ export function StreamKeyCard({ show }: { show: ShowView }) {
           one.
         </Banner>
       ) : (
-        <InlineStack>
+        <InlineStack gap="200" blockAlign="center">
           <Button
             variant="plain"
             tone="critical"
+            disabled={resetRefusal !== null}
+            ariaDescribedBy={resetRefusal ? "reset-key-refusal" : undefined}
             onClick={() => setConfirmingReset(true)}
           >
             Reset stream key
           </Button>
+          {resetRefusal ? (
+            <Text as="p" tone="subdued" id="reset-key-refusal">
+              {resetRefusal}
+            </Text>
+          ) : null}
         </InlineStack>
       )}
       {reset.data?.ok && reset.data.message ? (

@@ -66,7 +66,8 @@ function block(el: HTMLElement) {
   const data = el.dataset;
   const lang = data.locale || undefined;
   const proxy = data.proxyPath || "/apps/live";
-  // A rehearsal's preview link (?live_show=…&live_preview=…) opens that show in this block.
+  // A show's private preview link (?live_show=…&live_preview=…) opens that show in this block. A
+  // previewer rehearses: what they add to the cart names no show, so it earns nobody a commission.
   const linked = query.get("live_show");
   const id = linked && (!data.showId || data.showId === linked) ? linked : data.showId || "current";
   const preview = id === linked && query.get("live_preview");
@@ -139,9 +140,9 @@ function block(el: HTMLElement) {
       busy = true;
       update();
       json(root + "cart/add.js", {
-        items: [{ id: chosen.cartId, quantity: Math.max(1, Math.min(99, +qty.value | 0)), properties: { [SHOW_PROPERTY]: b.show.id } }],
+        items: [{ id: chosen.cartId, quantity: Math.max(1, Math.min(99, +qty.value | 0)), properties: preview ? {} : { [SHOW_PROPERTY]: b.show.id } }],
       })
-        .then(() => refreshCart(true))
+        .then(() => refreshCart(!preview))
         // Shopify's discount link stores a running deal's code for checkout; fetched, the viewer stays here.
         .then(() => b.deal && fetch(viaDeal("cart.js")))
         .then(() => say(fill(s.added, { title: p.title })))

@@ -69,6 +69,8 @@ export interface MuxEmulator {
     setUrl(url: string | undefined): void;
     /** Resolves once every queued delivery succeeded or ran out of attempts. */
     settled(): Promise<void>;
+    /** Holds back every delivery from now until the returned function runs (webhooks that arrive late). */
+    hold(): () => void;
     log(): DeliveryRecord[];
     events(): MuxWebhookEvent[];
     onEvent(listener: (event: MuxWebhookEvent) => void): () => void;
@@ -154,6 +156,7 @@ export async function startMuxEmulator(options: MuxEmulatorOptions = {}): Promis
     webhooks: {
       setUrl: (url) => webhooks.setUrl(url),
       settled: () => webhooks.settled(),
+      hold: () => webhooks.hold(),
       log: () => webhooks.log(),
       events: () => webhooks.events(),
       onEvent: (listener) => webhooks.onEvent(listener),

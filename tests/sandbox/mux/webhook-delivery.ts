@@ -47,6 +47,7 @@ export class WebhookDispatcher {
   private readonly listeners = new Set<EventListener>();
   private readonly closing = new AbortController();
   private chain: Promise<void> = Promise.resolve();
+  private readonly releases = new Set<() => void>();
 
   constructor(options: WebhookDispatcherOptions) {
     this.url = options.url;
@@ -89,6 +90,23 @@ export class WebhookDispatcher {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Holds back every delivery from now on until the returned function runs, as when Mux's
+   * webhooks arrive late: the app then sees what it did itself before Mux's news of it.
+   */
+  hold(): () => void {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.releases.add(release);
+    this.chain = this.chain.then(() => held);
+    return () => {
+      this.releases.delete(release);
+      release();
+    };
+  }
+
   /** Resolves once every queued delivery has succeeded or used up its attempts. */
   async settled(): Promise<void> {
     for (;;) {
@@ -100,6 +118,9 @@ export class WebhookDispatcher {
 
   close() {
     this.closing.abort();
+    // A delivery still held back is dropped with the rest, never left waiting.
+    for (const release of this.releases) release();
+    this.releases.clear();
   }
 
   private async deliver(event: MuxWebhookEvent, record: DeliveryRecord) {

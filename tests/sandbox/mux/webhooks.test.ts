@@ -76,6 +76,17 @@ describe("delivery", () => {
     expect(receiver.accepted()).toHaveLength(1);
   });
 
+  it("holds deliveries back while asked, then delivers them in order", async () => {
+    const release = emulator.webhooks.hold();
+    const stream = await mux.video.liveStreams.create({ playback_policy: ["public"] });
+    await mux.video.liveStreams.disable(stream.id);
+    // The API answered; its events wait.
+    expect(emulator.webhooks.log().map((record) => record.state)).toEqual(["pending", "pending"]);
+    release();
+    await emulator.webhooks.settled();
+    expect(receiver.accepted().map((delivery) => delivery.type)).toEqual(["video.live_stream.created", "video.live_stream.disabled"]);
+  });
+
   it("delivers in the order events happened", async () => {
     const stream = await mux.video.liveStreams.create({ playback_policy: ["public"] });
     await mux.video.liveStreams.update(stream.id, { passthrough: "renamed" });
