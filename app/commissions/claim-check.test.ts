@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromNow, shifted } from "../../tests/support/clock";
-import { checkShowClaim, type ClaimedShow } from "./claim-check";
+import { checkShowClaim, checkShowSale, type ClaimedShow } from "./claim-check";
 import { showClaimOf, SHOW_CLAIM_KEY } from "./show-claim";
 
 const SHOP = "north.myshopify.com";
@@ -15,6 +15,7 @@ function show(overrides: Partial<ClaimedShow> = {}): ClaimedShow {
     status: "live",
     mode: "public",
     wentLiveAt: WENT_LIVE_AT,
+    wentPublicAt: null,
     commissionBps: null,
     lineupProductIds: new Set([PRODUCT]),
     creator: { id: "creator-1", shop: SHOP, commissionBps: 1000 },
@@ -42,6 +43,11 @@ describe("checkShowClaim", () => {
     expect(checkShowClaim(SHOP, show(), line, new Date(WENT_LIVE_AT.getTime())).earns).toBe(true);
   });
 
+  it("earns for an order placed from the moment a rehearsal on air went public", () => {
+    const wentPublicAt = shifted(WENT_LIVE_AT, { minutes: 10 });
+    expect(checkShowClaim(SHOP, show({ wentPublicAt }), line, wentPublicAt).earns).toBe(true);
+  });
+
   it.each<[string, ClaimedShow | null, Date, RegExp]>([
     ["an unknown show (or another shop's)", null, ORDER_AT, /no show with this id in this shop/],
     ["a rehearsal", show({ mode: "rehearsal" }), ORDER_AT, /rehearsal/],
@@ -50,6 +56,7 @@ describe("checkShowClaim", () => {
     ["an archived show", show({ status: "archived" }), ORDER_AT, /archived/],
     ["an order placed before the show went live", show(), shifted(WENT_LIVE_AT, { seconds: -1 }), /before the show went live/],
     ["a live show with no go-live time", show({ wentLiveAt: null }), ORDER_AT, /before the show went live/],
+    ["an order placed during the rehearsal part of a show made public on air", show({ wentPublicAt: shifted(ORDER_AT, { seconds: 1 }) }), ORDER_AT, /during the rehearsal/],
     ["a product outside the lineup", show({ lineupProductIds: new Set(["gid://shopify/Product/1"]) }), ORDER_AT, /was not in the show's lineup/],
     ["a show without a creator", show({ creator: null }), ORDER_AT, /no creator/],
     ["a creator of another shop", show({ creator: { id: "c", shop: "other.myshopify.com", commissionBps: 1000 } }), ORDER_AT, /another shop/],
@@ -61,6 +68,29 @@ describe("checkShowClaim", () => {
 
   it("refuses a line without a product", () => {
     expect(checkShowClaim(SHOP, show(), { ...line, productId: null }, ORDER_AT)).toEqual({ earns: false, reason: "the line has no product to find in the lineup" });
+  });
+});
+
+describe("checkShowSale", () => {
+  it.each<[string, ClaimedShow]>([
+    ["with a creator", show()],
+    ["without a creator", show({ creator: null })],
+    ["whose creator is another shop's", show({ creator: { id: "c", shop: "other.myshopify.com", commissionBps: 1000 } })],
+  ])("counts a lineup product bought while the show is live as the show's sale, %s", (_case, claimed) => {
+    expect(checkShowSale(claimed, line, ORDER_AT)).toEqual({ counts: true, showId: "show-1" });
+  });
+
+  it.each<[string, ClaimedShow | null, Date]>([
+    ["an unknown show (or another shop's)", null, ORDER_AT],
+    ["a rehearsal", show({ mode: "rehearsal" }), ORDER_AT],
+    ["a scheduled show", show({ status: "scheduled", wentLiveAt: null }), ORDER_AT],
+    ["an order placed before the show went live", show(), shifted(WENT_LIVE_AT, { seconds: -1 })],
+    ["a product outside the lineup", show({ lineupProductIds: new Set(["gid://shopify/Product/1"]) }), ORDER_AT],
+  ])("does not count %s, for the reason a commission is refused", (_case, claimed, orderAt) => {
+    const sale = checkShowSale(claimed, line, orderAt);
+    const claim = checkShowClaim(SHOP, claimed, line, orderAt);
+    expect(sale.counts).toBe(false);
+    expect(sale.counts ? "" : sale.reason).toBe(claim.earns ? "" : claim.reason);
   });
 });
 

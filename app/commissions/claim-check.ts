@@ -8,6 +8,8 @@ export interface ClaimedShow {
   status: string;
   mode: string;
   wentLiveAt: Date | null;
+  /** Set when a rehearsal already on air was made public: what sold before it was the rehearsal's. */
+  wentPublicAt: Date | null;
   commissionBps: number | null;
   lineupProductIds: ReadonlySet<string>;
   creator: { id: string; shop: string; commissionBps: number } | null;
@@ -22,6 +24,9 @@ export type ClaimVerdict =
   | { earns: true; showId: string; creatorId: string; rateBps: number }
   | { earns: false; reason: string };
 
+/** Whether the sale counts as the show's (its analytics), whoever earns on it. */
+export type ShowSaleVerdict = { counts: true; showId: string } | { counts: false; reason: string };
+
 /** A show sells while it is live and afterwards through its replay; before that it is only a plan. */
 const SELLING_STATUSES = new Set(["live", "ended", "replay_ready"]);
 
@@ -30,17 +35,35 @@ const SELLING_STATUSES = new Set(["live", "ended", "replay_ready"]);
  * shop is not found, and reads exactly like one that never existed.
  */
 export function checkShowClaim(shop: string, show: ClaimedShow | null, line: ClaimedLine, orderCreatedAt: Date): ClaimVerdict {
-  if (!show) return refused("no show with this id in this shop");
-  if (show.mode === "rehearsal") return refused("the show is a rehearsal, which earns nothing");
-  if (!SELLING_STATUSES.has(show.status)) return refused(`the show is ${show.status}, not live or in replay`);
-  if (!show.wentLiveAt || show.wentLiveAt.getTime() > orderCreatedAt.getTime()) {
-    return refused("the order was placed before the show went live");
-  }
-  if (!line.productId) return refused("the line has no product to find in the lineup");
-  if (!show.lineupProductIds.has(line.productId)) return refused(`${line.productId} was not in the show's lineup`);
-  if (!show.creator) return refused("the show has no creator to pay");
+  const sale = checkShowSale(show, line, orderCreatedAt);
+  if (!sale.counts) return refused(sale.reason);
+  if (!show?.creator) return refused("the show has no creator to pay");
   if (show.creator.shop !== shop) return refused("the show's creator belongs to another shop");
   return { earns: true, showId: show.id, creatorId: show.creator.id, rateBps: show.commissionBps ?? show.creator.commissionBps };
+}
+
+/**
+ * The show's half of the check: a sale the show made, which its report counts whether or not a
+ * creator earns on it (a show without a creator still sells). The same rules as a commission,
+ * so the report and the creator's earnings never disagree about which sales were the show's.
+ */
+export function checkShowSale(show: ClaimedShow | null, line: ClaimedLine, orderCreatedAt: Date): ShowSaleVerdict {
+  if (!show) return notTheShows("no show with this id in this shop");
+  if (show.mode === "rehearsal") return notTheShows("the show is a rehearsal, which earns nothing");
+  if (!SELLING_STATUSES.has(show.status)) return notTheShows(`the show is ${show.status}, not live or in replay`);
+  if (!show.wentLiveAt || show.wentLiveAt.getTime() > orderCreatedAt.getTime()) {
+    return notTheShows("the order was placed before the show went live");
+  }
+  if (show.wentPublicAt && show.wentPublicAt.getTime() > orderCreatedAt.getTime()) {
+    return notTheShows("the order was placed during the rehearsal, before the show went public");
+  }
+  if (!line.productId) return notTheShows("the line has no product to find in the lineup");
+  if (!show.lineupProductIds.has(line.productId)) return notTheShows(`${line.productId} was not in the show's lineup`);
+  return { counts: true, showId: show.id };
+}
+
+function notTheShows(reason: string): ShowSaleVerdict {
+  return { counts: false, reason };
 }
 
 function refused(reason: string): ClaimVerdict {

@@ -74,6 +74,11 @@ export async function redactShop(shop: string) {
     prisma.show.deleteMany({ where: { shop } }),
     prisma.creator.deleteMany({ where: { shop } }),
     prisma.showStats.deleteMany({ where: { shop } }),
+    prisma.showMinute.deleteMany({ where: { shop } }),
+    prisma.showViewer.deleteMany({ where: { shop } }),
+    prisma.showViewerMinute.deleteMany({ where: { shop } }),
+    prisma.showSale.deleteMany({ where: { shop } }),
+    prisma.shopOrder.deleteMany({ where: { shop } }),
     // Also gone with their show or creator; named so the list reads as every table with a shop.
     prisma.showReminder.deleteMany({ where: { shop } }),
     prisma.chatMessage.deleteMany({ where: { shop } }),

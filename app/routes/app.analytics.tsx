@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { authenticate } from "~/shopify.server";
-import { EmptyPage } from "~/components/EmptyPage";
+import { getAnalyticsOverviewPage } from "~/analytics/show-reports.server";
+import { AnalyticsOverview } from "~/components/analytics/AnalyticsOverview";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
-  return null;
+  const { session } = await authenticate.admin(request);
+  return getAnalyticsOverviewPage(session.shop, new URL(request.url).searchParams);
 };
 
-export default function AnalyticsPage() {
-  return (
-    <EmptyPage title="Analytics" heading="Your numbers appear after your first show">
-      <p>Viewers, watch time, add-to-carts, orders and revenue for every show, live and in replay.</p>
-    </EmptyPage>
-  );
+export default function AnalyticsRoute() {
+  return <AnalyticsOverview {...useLoaderData<typeof loader>()} />;
 }

@@ -60,7 +60,7 @@ async function remind(target: StorefrontShop, showId: string, { email, customer,
   }
 }
 
-/** A chat message as the control room will keep it (nothing writes chat yet but its table exists). */
+/** A chat message as the chat stores it (app/chat/post-message.server.ts): a signed-in customer's carries their id. */
 const chat = (shop: string, showId: string, customerId: string | null, body: string) =>
   prisma.chatMessage.create({ data: { shop, showId, customerId, authorName: "Shopper", body } });
 
@@ -178,6 +178,13 @@ describe("shop/redact", () => {
     await prisma.showEvent.create({ data: { shop, showId, seq: 9999, type: "note" } });
     await prisma.showUsageCharge.create({ data: { shop, showId, idempotencyKey: `privacy-test:${showId}`, amountMinor: 500, currency: "USD" } });
     await prisma.showStats.create({ data: { shop, showId } });
+    await prisma.showMinute.create({ data: { shop, showId, minute: 29_000_000, watchSeconds: 60, views: 1 } });
+    await prisma.showViewer.create({ data: { shop, showId, viewerId: randomUUID(), firstMinute: 29_000_000 } });
+    await prisma.showViewerMinute.create({ data: { shop, showId, minute: 29_000_000, peak: 1 } });
+    await prisma.showSale.create({
+      data: { shop, showId, orderId: "gid://shopify/Order/1", lineItemId: `gid://shopify/LineItem/${randomUUID()}`, productId: target.products.mug.id, quantity: 1, amountMinor: 100n, currency: "SEK", occurredAt: new Date() },
+    });
+    await prisma.shopOrder.create({ data: { shop, orderId: "gid://shopify/Order/1", amountMinor: 100n, currency: "SEK", placedAt: new Date() } });
     await prisma.inventoryLevel.create({ data: { shop, inventoryItemId: `gid://shopify/InventoryItem/${randomUUID()}`, locationId: target.store.id, available: 3, sourceUpdatedAt: new Date() } });
     await prisma.variantStock.create({ data: { shop, variantId: `gid://shopify/ProductVariant/${randomUUID()}`, productId: target.products.mug.id, inventoryItemId: `gid://shopify/InventoryItem/${randomUUID()}` } });
     await chat(shop, showId, null, "Hello");
