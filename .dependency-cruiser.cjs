@@ -18,6 +18,9 @@ const LAYERS = [
   ["inventory", "billing", "commissions", "creators"],
   ["shows"],
   ["storefront", "payouts", "creator-portal"],
+  // Chat reads the storefront's lineup (catalog, stock, market prices) for the assistant, and is
+  // read by privacy (a customer's messages) and by the control room's pages.
+  ["chat"],
   ["analytics", "privacy"],
   ["components"],
   ["routes", "routes.ts", "root.tsx", "entry.server.tsx"],

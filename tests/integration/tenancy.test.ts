@@ -3,14 +3,13 @@
 // portal, and Shopify's webhooks), asks for or acts on shop B's rows by their ids. Each row
 // answers 404 or refuses, shows A nothing of B (titles, names, stream keys, codes, addresses),
 // and leaves every row of B as it was (and A's too, where a refusal should write nothing). B is
-// a shop with everything: a live show with sales, a payout and a matured unpaid commission, a
+// a shop with everything: a live show with sales and a pinned chat question, a payout and a matured unpaid commission, a
 // scheduled show with a pinned product, a deal and reminders, a rehearsal, a creator who shares
 // an email address with A's creator, and a customer data request.
 import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { signViewerToken } from "~/realtime/viewer-token.server";
-import { createPreviewToken } from "~/shows/preview-link.server";
 import { signConfirmationToken } from "~/storefront/confirmation-token";
 import { sandboxAppSecret, sandboxShopify } from "../sandbox/config";
 import { signProxyQuery } from "../sandbox/shopify/app-proxy";
@@ -18,6 +17,7 @@ import { stringifyRawJson } from "../sandbox/shopify/raw-json";
 import type { SandboxChange, SandboxOrder } from "../sandbox/shopify/state";
 import { webhookPayload } from "../sandbox/shopify/webhook-payloads";
 import { fromNow } from "../support/clock";
+import { newPreviewLink } from "../support/preview-link";
 import {
   SHOW_CLAIM_KEY,
   buyFromShow,
@@ -39,12 +39,15 @@ const SHARED_EMAIL = `host-${randomUUID().slice(0, 8)}@creators.example`;
 const B_SHOPPER = `shopper-${randomUUID().slice(0, 8)}@b-shoppers.example`;
 const B_CUSTOMER = "gid://shopify/Customer/7700000000042";
 const B_DEAL_CODE = "BSHOW10";
+const B_CHAT_LINE = "Only shop B's viewers read this";
 
 interface ShopB extends PayoutShop {
   creatorId: string;
   live: { id: string; muxLiveStreamId: string };
+  /** A viewer's question in B's live show's chat, pinned. */
+  chatMessageId: string;
   scheduled: { id: string; muxLiveStreamId: string; showProductId: string; dealId: string };
-  rehearsal: { id: string };
+  rehearsal: { id: string; previewToken: string };
   order: SandboxOrder;
   /** The guest's reminder, waiting for its confirmation. */
   reminderId: string;
@@ -65,6 +68,8 @@ async function settled() {
   await Promise.all([stack.shopify.webhooks.settled(), stack.mux.webhooks.settled(), stack.stripe.webhooks.settled()]);
 }
 
+const viewerTokenFor = (showId: string) => signViewerToken(sandboxAppSecret, showId, fromNow({ minutes: 15 }), { viewerId: randomUUID(), preview: false });
+
 function proxiedAs(shop: string, path: string, { customerId = "", query = new URLSearchParams() } = {}) {
   return `${stack.appUrl}/proxy${path}?${signProxyQuery(query, { shop, customerId, pathPrefix: "/apps/live", secret: sandboxShopify.apiSecret })}`;
 }
@@ -80,6 +85,14 @@ async function setUpShopB(): Promise<ShopB> {
   expect((await target.admin.post("/app/payouts", { intent: "run" })).status).toBe(200);
   await settled();
   const order = await buyFromShow(stack, target, live.id, 1);
+  const chatted = await fetch(proxiedAs(target.shop, `/shows/${live.id}/chat`), {
+    method: "POST",
+    body: JSON.stringify({ token: viewerTokenFor(live.id), nickname: "Bo", body: B_CHAT_LINE, question: true }),
+    headers: { "content-type": "application/json" },
+  });
+  expect(chatted.status).toBe(201);
+  const chatMessageId = ((await chatted.json()) as { message: { id: string } }).message.id;
+  expect((await target.admin.post(`/app/shows/${live.id}/chat`, { intent: "pin_message", messageId: chatMessageId })).status).toBe(200);
 
   const scheduledId = await createShowThroughAdmin(target.admin, payoutShopLineup(target), {
     title: "B scheduled show",
@@ -96,6 +109,7 @@ async function setUpShopB(): Promise<ShopB> {
   const showProductId = scheduled.products[0]!.id;
   expect((await target.admin.post(`/app/shows/${scheduledId}`, { intent: "pin", showProductId })).status).toBe(200);
   const rehearsalId = await createShowThroughAdmin(target.admin, payoutShopLineup(target), { title: "B rehearsal", hostName: "", mode: "rehearsal" });
+  const rehearsalPreview = await newPreviewLink(target.admin, target.shop, rehearsalId);
 
   const remind = (customerId: string, email: string) =>
     fetch(proxiedAs(target.shop, `/shows/${scheduledId}/reminders`, { customerId }), { method: "POST", body: JSON.stringify({ email }), headers: { "content-type": "application/json" } });
@@ -111,8 +125,9 @@ async function setUpShopB(): Promise<ShopB> {
     ...target,
     creatorId: creator.id,
     live: { id: live.id, muxLiveStreamId: live.muxLiveStreamId! },
+    chatMessageId,
     scheduled: { id: scheduledId, muxLiveStreamId: scheduled.muxLiveStreamId!, showProductId, dealId: scheduled.deals[0]!.id },
-    rehearsal: { id: rehearsalId },
+    rehearsal: { id: rehearsalId, previewToken: rehearsalPreview.token },
     order,
     reminderId: reminder.id,
     dataRequestId: dataRequest.id,
@@ -164,6 +179,7 @@ const bMarkers = () => [
   "Bea of B",
   B_DEAL_CODE,
   B_SHOPPER,
+  B_CHAT_LINE,
   stack.mux.liveStream(b.live.muxLiveStreamId)?.stream_key ?? "no key",
   stack.mux.liveStream(b.scheduled.muxLiveStreamId)?.stream_key ?? "no key",
 ];
@@ -171,6 +187,7 @@ const bMarkers = () => [
 const adminGet = (path: string) => a.admin.get(path);
 const adminPost = (path: string, form: Record<string, string>) => a.admin.post(path, form);
 const showCommand = (showId: string, form: Record<string, string>) => adminPost(`/app/shows/${showId}`, form);
+const chatCommand = (showId: string, form: Record<string, string>) => adminPost(`/app/shows/${showId}/chat`, form);
 const creatorCommand = (creatorId: string, form: Record<string, string>) => adminPost(`/app/creators/${creatorId}`, form);
 
 function webhookFrom(shop: string, topic: string, change: SandboxChange): Promise<Response> {
@@ -206,9 +223,22 @@ const ROWS: TenancyRow[] = [
   { name: "admin GET B's creator's statement → 404", status: [404], send: () => adminGet(`/app/creators/${b.creatorId}/statement`) },
   { name: "admin GET B's creator's statement CSV → 404", status: [404], send: () => adminGet(`/app/creators/${b.creatorId}/statement.csv`) },
   { name: "admin GET B's privacy request report → 404", status: [404], send: () => adminGet(`/app/privacy-requests/${b.dataRequestId}.json`) },
+  { name: "admin GET B's live show's report → 404", status: [404], send: () => adminGet(`/app/analytics/shows/${b.live.id}`) },
+  { name: "admin GET B's rehearsal's report → 404", status: [404], send: () => adminGet(`/app/analytics/shows/${b.rehearsal.id}`) },
+  { name: "admin GET A's analytics overview → without B's shows", status: [200], send: () => adminGet("/app/analytics") },
+  {
+    name: "admin GET A's analytics CSV → without B's shows or sales",
+    status: [200],
+    send: () => adminGet("/app/analytics.csv"),
+    verify: async () => {
+      const csv = await (await adminGet("/app/analytics.csv")).text();
+      expect(csv.trim().split("\r\n"), "A's CSV holds only its header").toHaveLength(1);
+    },
+  },
   { name: "admin GET A's payouts page → without B's creator or balances", status: [200], send: () => adminGet("/app/payouts") },
   { name: "admin GET A's new-show form → without B's creator as a host", status: [200], send: () => adminGet("/app/shows/new") },
-  { name: "admin GET A's show page → B's creator not offered as host", status: [200], send: () => adminGet(`/app/shows/${a.showId}`) },
+  // The lineup's stock on A's show page may warm A's own stock cache; B's rows stay as they are.
+  { name: "admin GET A's show page → B's creator not offered as host", status: [200], aWrites: true, send: () => adminGet(`/app/shows/${a.showId}`) },
   { name: "admin GET A's settings → without B's privacy requests", status: [200], send: () => adminGet("/app/settings") },
   // The admin: the show page's commands on B's shows.
   { name: "admin reveal_key on B's show → no key", status: [200, 404], send: () => showCommand(b.scheduled.id, { intent: "reveal_key" }) },
@@ -230,6 +260,15 @@ const ROWS: TenancyRow[] = [
   { name: "admin plan a deal on B's show", status: [200, 404], send: () => showCommand(b.scheduled.id, { intent: "plan_deal", dealKind: "percentage", dealAmount: "15", dealCode: "PLANB15", dealWindow: "show", dealMinutes: "20" }) },
   { name: "admin set A's creator as host of B's show", status: [200, 404], send: () => showCommand(b.scheduled.id, { intent: "set_host", creatorId: a.creatorId, hostName: "" }) },
   { name: "admin set B's creator as host of A's show", status: [200, 404], send: () => showCommand(a.showId, { intent: "set_host", creatorId: b.creatorId, hostName: "" }) },
+  // The admin: the control room's chat moderation of B's live show.
+  { name: "admin GET B's live show's chat → 404", status: [404], send: () => adminGet(`/app/shows/${b.live.id}/chat`) },
+  { name: "admin hide B's chat message on B's show → 404, still shown", status: [404], send: () => chatCommand(b.live.id, { intent: "hide_message", messageId: b.chatMessageId }) },
+  { name: "admin hide B's chat message through A's show → 404", status: [404], send: () => chatCommand(a.showId, { intent: "hide_message", messageId: b.chatMessageId }) },
+  { name: "admin pin B's chat message on A's show → 404", status: [404], send: () => chatCommand(a.showId, { intent: "pin_message", messageId: b.chatMessageId }) },
+  { name: "admin take down B's pinned question → 404, still pinned", status: [404], send: () => chatCommand(b.live.id, { intent: "unpin_message" }) },
+  { name: "admin mark B's question answered → 404, no chapter", status: [404], send: () => chatCommand(b.live.id, { intent: "mark_answered", messageId: b.chatMessageId }) },
+  { name: "admin turn B's chat off → 404, still on", status: [404], send: () => chatCommand(b.live.id, { intent: "set_chat", chat: "off" }) },
+  { name: "admin slow mode on B's chat → 404", status: [404], send: () => chatCommand(b.live.id, { intent: "set_slow_mode", slowSeconds: "120" }) },
   { name: "admin new show hosted by B's creator → refused, no show", status: [200], send: () => newShowHostedBy(b.creatorId) },
   // The admin: the creator page's commands on B's creator.
   { name: "admin update B's creator's profile", status: [200, 404], send: () => creatorCommand(b.creatorId, { intent: "update_profile", name: "Renamed by A", avatarUrl: "", bio: "", commissionPercent: "90" }) },
@@ -257,10 +296,16 @@ const ROWS: TenancyRow[] = [
   {
     name: "proxy bootstrap of B's rehearsal with B's own preview link → 404",
     status: [404],
-    send: () => fetch(proxiedAs(a.domain, `/shows/${b.rehearsal.id}`, { query: new URLSearchParams({ preview: createPreviewToken(b.shop, b.rehearsal.id) }) })),
+    send: () => fetch(proxiedAs(a.domain, `/shows/${b.rehearsal.id}`, { query: new URLSearchParams({ preview: b.rehearsal.previewToken }) })),
   },
   // A's answer may warm A's own stock cache; B's rows stay as they are.
   { name: "proxy bootstrap of A's current show → not B's live show", status: [200, 404], aWrites: true, send: () => fetch(proxiedAs(a.domain, "/shows/current")) },
+  {
+    name: "proxy chat message to B's live show as A → 404, nothing posted",
+    status: [404],
+    send: () => fetch(proxiedAs(a.domain, `/shows/${b.live.id}/chat`), { method: "POST", body: JSON.stringify({ token: viewerTokenFor(b.live.id), nickname: "Intruder", body: "hello B" }), headers: { "content-type": "application/json" } }),
+  },
+  { name: "proxy chat of B's live show as A → 404, no messages", status: [404], send: () => fetch(proxiedAs(a.domain, `/shows/${b.live.id}/chat`)) },
   { name: "proxy calendar file of B's show → 404", status: [404], send: () => fetch(proxiedAs(a.domain, `/shows/${b.scheduled.id}/calendar.ics`)) },
   {
     name: "proxy 'Remind me' for B's show → 404, no reminder",
@@ -304,7 +349,10 @@ const ROWS: TenancyRow[] = [
     status: [200],
     aWrites: true,
     send: () => webhookFrom(a.domain, "orders/paid", { topic: "orders/paid", shop: a.domain, at: at(), order: claimedOrder() }),
-    verify: async () => expect(await prisma.commissionEntry.count({ where: { shop: a.domain } })).toBe(0),
+    verify: async () => {
+      expect(await prisma.commissionEntry.count({ where: { shop: a.domain } })).toBe(0);
+      expect(await prisma.showSale.count({ where: { shop: a.domain } }), "A's order counted as a sale of B's show").toBe(0);
+    },
   },
   {
     name: "webhook refunds/create from A for B's order → no clawback",
