@@ -29,7 +29,10 @@ export default function EmbeddedApp() {
         <Link to="/app/analytics">Analytics</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
-      <Outlet />
+      {/* The admin draws the navigation around the frame; everything in it is the page's main content. */}
+      <main>
+        <Outlet />
+      </main>
     </AppProvider>
   );
 }

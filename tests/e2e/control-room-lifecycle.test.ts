@@ -15,7 +15,7 @@ import { shifted } from "../support/clock";
 import { startStack, type Stack } from "../support/stack";
 import { createShow, openStorefrontShop, shopLocalTime, type CreatedShow, type StorefrontShop } from "../support/storefront-shop";
 import { startWorldClock, type WorldClock } from "../support/world-clock";
-import { seriousAccessibilityViolations } from "./axe";
+import { accessibilityViolations } from "./axe";
 import { appHydrated, collectPageErrors, launchBrowser, newPage } from "./browser";
 
 const REHEARSAL = "Knitwear rehearsal";
@@ -72,7 +72,7 @@ async function openControlRoom(show: { id: string }, title: string) {
 }
 
 /** Serious or critical axe violations in the control room as it stands. */
-const roomViolations = () => seriousAccessibilityViolations(roomFrame());
+const roomViolations = () => accessibilityViolations(roomFrame());
 
 /** A figure of the control room's live numbers, as the merchant reads it. */
 const figure = (label: string) => room().locator("dl > div", { hasText: label }).locator("dd").textContent();
