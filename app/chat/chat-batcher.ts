@@ -14,6 +14,8 @@ const realTimers: Timers = {
 
 export class WindowBatcher<T> {
   private readonly open = new Map<string, { items: T[]; timer: unknown }>();
+  /** Windows closed by their timer and still being sent: a flush waits for them too. */
+  private readonly sending = new Set<Promise<void>>();
 
   constructor(
     private readonly windowMs: number,
@@ -34,6 +36,7 @@ export class WindowBatcher<T> {
   /** Sends every open window now (shutdown, and tests that do not wait for the clock). */
   async flush(): Promise<void> {
     await Promise.all([...this.open.keys()].map((key) => this.close(key)));
+    await Promise.all(this.sending);
   }
 
   private async close(key: string): Promise<void> {
@@ -41,6 +44,8 @@ export class WindowBatcher<T> {
     if (!window) return;
     this.open.delete(key);
     this.timers.clearTimeout(window.timer);
-    await this.send(key, window.items);
+    const sent = this.send(key, window.items).finally(() => this.sending.delete(sent));
+    this.sending.add(sent);
+    await sent;
   }
 }
