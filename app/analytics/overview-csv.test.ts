@@ -19,6 +19,8 @@ const figures = showFigures(
 
 const overview = (shows: ShowsOverview["shows"], currency = "SEK"): ShowsOverview => ({ currency, timeZone: "Europe/Stockholm", anyShowAired: true, shopAverageOrderValueMinor: null, shows });
 
+// The dates here are a show's fixed air time, handed to a pure formatter: nothing reads today's
+// date, so they never expire.
 describe("overviewCsv", () => {
   it("writes a show's row on the shop's wall clock and in its currency", () => {
     const csv = overviewCsv(overview([{ id: "s1", title: "Winter knits, live", wentLiveAt: new Date("2026-12-01T17:00:00Z"), figures }]));

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { MAX_RANGE_DAYS, readReportRange } from "./report-range";
 
 const STOCKHOLM = "Europe/Stockholm";
-// 23:30 UTC on 30 November is already 1 December in Stockholm.
+// The test's clock, passed to readReportRange (it never reads the real date), so the range below
+// is the same whatever day the test runs. 23:30 UTC on 30 November is already 1 December in Stockholm.
 const NOW = new Date("2026-11-30T23:30:00Z");
 const read = (query: string, timeZone = STOCKHOLM) => readReportRange(new URLSearchParams(query), timeZone, NOW);
 
