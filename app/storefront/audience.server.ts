@@ -8,13 +8,14 @@ import { claimEventSeqs } from "~/realtime/sequence.server";
 
 /** A new count goes to everyone following the show; either way the minute keeps its highest. */
 export async function announceViewerCount(shop: string, showId: string, tally: Extract<Tally, { kind: "announce" | "record" }>, at: Date): Promise<void> {
+  // Kept before it is told: whoever reads the minutes after an announcement finds at least that count.
+  if (tally.count > 0) await recordMinutePeak(shop, showId, minuteOf(at.getTime()), tally.count);
   if (tally.kind === "announce") {
     const seq = (await claimEventSeqs(shop, [showId])).get(showId);
     // No number: the show is not this shop's, or was deleted.
     if (seq === undefined) return;
     await publishNumberedEvent({ showId, seq, type: "viewers", data: { count: tally.count } });
   }
-  if (tally.count > 0) await recordMinutePeak(shop, showId, minuteOf(at.getTime()), tally.count);
 }
 
 /** Raised only: two instances' announcements in one minute keep the higher. */
