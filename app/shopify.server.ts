@@ -1,15 +1,16 @@
 import "./shopify/sandbox-mode.server";
 import "@shopify/shopify-app-remix/adapters/node";
-import { ApiVersion, AppDistribution, BillingInterval, shopifyApp } from "@shopify/shopify-app-remix/server";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { AppDistribution, BillingInterval, shopifyApp } from "@shopify/shopify-app-remix/server";
 import prisma from "./db.server";
+import { API_VERSION } from "~/shopify/api-version";
 import { PLAN, USAGE_TERMS } from "~/shopify/app-plan";
+import { FreshOfflineSessionStorage, refreshWithShopify } from "~/shopify/offline-session-storage.server";
+import { acquireLease, INSTANCE_ID, releaseLease } from "~/jobs/lease.server";
 import { formatMinorUnits } from "~/lib/money";
 import { env } from "./env.server";
 import { syncShop } from "./shops/shops.server";
 
-/** The Admin API version of every GraphQL document, webhook and schema check in the app. */
-export const API_VERSION = ApiVersion.July26;
+export { API_VERSION };
 
 const config = env();
 
@@ -20,7 +21,11 @@ const shopify = shopifyApp({
   scopes: config.SCOPES.split(","),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  sessionStorage: new FreshOfflineSessionStorage(prisma, refreshWithShopify(API_VERSION), {
+    acquire: acquireLease,
+    release: releaseLease,
+    instanceId: INSTANCE_ID,
+  }),
   distribution: AppDistribution.AppStore,
   billing: {
     [PLAN.name]: {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadAdminSchema } from "../../tests/support/admin-schema";
 import { adminDocument, isAdminDocument, type AdminDocument } from "./document";
 
-// The version the app is pinned to (app/shopify.server.ts and shopify.app.toml say the same).
+// The version the app is pinned to (app/shopify/api-version.ts and shopify.app.toml say the same).
 const API_VERSION = "2026-07";
 
 const modules = import.meta.glob<Record<string, unknown>>(["./*.ts", "!./*.test.ts", "!./document.ts"], { eager: true });
@@ -37,7 +37,7 @@ describe("the pinned version", () => {
   it("matches the webhook api_version in shopify.app.toml and the app's ApiVersion", async () => {
     const { readFileSync } = await import("node:fs");
     const toml = readFileSync(new URL("../../shopify.app.toml", import.meta.url), "utf8");
-    const source = readFileSync(new URL("../shopify.server.ts", import.meta.url), "utf8");
+    const source = readFileSync(new URL("../shopify/api-version.ts", import.meta.url), "utf8");
     expect(toml).toContain(`api_version = "${API_VERSION}"`);
     expect(source).toContain("ApiVersion.July26");
   });

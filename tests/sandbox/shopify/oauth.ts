@@ -57,6 +57,7 @@ export class AccessTokenStore {
   /** Tokens issued before a shop's uninstall stop working, whichever instance issued them. */
   private readonly revokedBefore = new Map<string, number>();
   private readonly retired = new Set<string>();
+  private readonly refreshGrants = new Map<string, number>();
 
   constructor(
     private readonly now: () => Date,
@@ -96,10 +97,17 @@ export class AccessTokenStore {
     const previous = this.byRefresh.get(refreshToken);
     if (!previous || previous.shop !== shop) return undefined;
     if (previous.refreshExpiresAt !== null && previous.refreshExpiresAt <= this.now().getTime()) return undefined;
+    // Shopify rotates the pair: a refresh token spends itself, so a second use is invalid_grant.
     this.byRefresh.delete(refreshToken);
     this.byToken.delete(previous.accessToken);
     this.retired.add(previous.accessToken);
+    this.refreshGrants.set(shop, (this.refreshGrants.get(shop) ?? 0) + 1);
     return this.issue({ shop, scope: previous.scope, online: false, expiring: true });
+  }
+
+  /** How many refresh grants the shop's tokens have been traded in for. */
+  refreshesOf(shop: string): number {
+    return this.refreshGrants.get(shop) ?? 0;
   }
 
   revokeShop(shop: string): void {
