@@ -1,24 +1,11 @@
 // GET /apps/live/shows/:showId (app proxy → /proxy/shows/:showId): the storefront loader's
-// bootstrap for a show, or for the shop's current show with :showId = "current".
+// bootstrap for a show, or for the shop's current show with :showId = "current"; a repeat load
+// whose copy is still right gets a 304 (If-None-Match). server.ts serves GET ahead of Remix with
+// the same reply (bootstrap-node.server.ts); this route answers what reaches Remix (HEAD).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { authenticateAppProxy, proxyJson } from "~/storefront/app-proxy.server";
-import { loadShowBootstrap } from "~/storefront/bootstrap.server";
-import { bootstrapQuery, showSelector } from "~/storefront/proxy-input";
+import { replyToBootstrap } from "~/storefront/bootstrap-snapshots.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { shop, customerId } = await authenticateAppProxy(request);
-  const selector = showSelector.safeParse(params.showId);
-  if (!selector.success) return proxyJson({ error: `${shop} has no show ${params.showId}`, reason: "unknown_show" }, 404);
-  const query = bootstrapQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return proxyJson({ error: query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "), reason: "bad_request" }, 400);
-  const { preview, lite, country, locale } = query.data;
-  const answer = await loadShowBootstrap({
-    shop,
-    customerId,
-    selector: selector.data,
-    previewToken: preview ?? null,
-    lite: lite === "1",
-    buyer: { country: country ?? null, locale: locale ?? null },
-  });
-  return answer.found ? proxyJson(answer.bootstrap) : proxyJson(answer.notFound, 404);
+  const reply = await replyToBootstrap(params.showId ?? "", new URL(request.url), request.headers.get("if-none-match"));
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
 };

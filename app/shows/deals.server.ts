@@ -77,6 +77,14 @@ async function createLineupDiscount(admin: Admin, shop: string, plan: DiscountPl
 }
 
 /** Starts a flash deal: a real Shopify discount code on the show's lineup, time-boxed. */
+/** The deal shoppers can use now: its discount exists in Shopify, it has started, and it has neither ended nor been stopped. */
+export function findRunningDeal(shop: string, showId: string, now: Date) {
+  return prisma.showDeal.findFirst({
+    where: { shop, showId, stoppedAt: null, discountId: { not: null }, startsAt: { lte: now }, endsAt: { gt: now } },
+    orderBy: { startsAt: "desc" },
+  });
+}
+
 export async function startDeal(admin: Admin, shop: string, showId: string, input: DealInput) {
   const show = await prisma.show.findFirstOrThrow({ where: { id: showId, shop }, include: { products: { where: { removedAt: null } } } });
   const closed = liveControlRefusal("deal", show.status);

@@ -10,6 +10,7 @@ import prisma from "~/db.server";
 import { env } from "~/env.server";
 import { signViewerToken } from "~/realtime/viewer-token.server";
 import { verifyPreviewToken } from "~/shows/preview-link.server";
+import { findRunningDeal } from "~/shows/deals.server";
 import { getReplayChapters } from "~/shows/shows.server";
 import type {
   BootstrapNotFound,
@@ -22,10 +23,9 @@ import type {
 } from "./bootstrap-contract";
 import { readLineupCatalog, type Catalog, type CatalogVariant } from "./catalog.server";
 import { readLineupStock } from "./lineup-stock.server";
-import { readLineupMarketPrices, type MarketPrice, type MarketPrices } from "./market-prices.server";
+import { readMarketPricesOrShopPrices, type MarketPrice } from "./market-prices.server";
 import { formatMarketMoney, formatShopMoney } from "./money-format";
 import { playerBundleUrl } from "./player-bundle.server";
-import { log } from "~/lib/log.server";
 
 /** Long enough to open the stream and reconnect a few times; the loader asks again after that. */
 export const VIEWER_TOKEN_TTL_MS = 15 * 60_000;
@@ -70,7 +70,7 @@ interface ShopRow {
  * `preview`: opened through the show's current preview link. A previewer (the merchant, the host)
  * sees the show as shoppers will, but is no audience and no buyer: not counted, and no deal.
  */
-async function findRequestedShow(request: BootstrapRequest, now: Date): Promise<{ show: Show; preview: boolean } | null> {
+async function findRequestedShow(request: Omit<BootstrapRequest, "customerId">, now: Date): Promise<{ show: Show; preview: boolean } | null> {
   const { shop, selector, previewToken } = request;
   const visible = { in: [...STOREFRONT_STATUSES] };
   if (selector.kind === "id") {
@@ -118,20 +118,6 @@ function numericId(gid: string): string {
   return gid.slice(gid.lastIndexOf("/") + 1);
 }
 
-/**
- * The market's prices, or none when Shopify cannot give them now: the player then shows the
- * shop's prices, labelled with the shop's currency (checkout converts them), rather than no
- * player at all.
- */
-async function marketPricesOrShopPrices(shop: string, country: string, productIds: string[]): Promise<MarketPrices> {
-  try {
-    return await readLineupMarketPrices(shop, country, productIds);
-  } catch (error) {
-    log.warn(`[storefront] ${shop}: market prices for ${country} unavailable, showing the shop's prices: ${error instanceof Error ? error.message : String(error)}`);
-    return new Map();
-  }
-}
-
 async function buildLineup(
   shop: string,
   shopRow: ShopRow,
@@ -140,7 +126,7 @@ async function buildLineup(
 ): Promise<{ lineup: StorefrontProduct[]; catalog: Catalog }> {
   const [catalog, marketPrices] = await Promise.all([
     readLineupCatalog(shop, shopRow.currency, productIds),
-    buyer.country ? marketPricesOrShopPrices(shop, buyer.country, productIds) : Promise.resolve<MarketPrices>(new Map()),
+    readMarketPricesOrShopPrices(shop, buyer.country, productIds),
   ]);
   const variantIds = [...catalog.values()].flatMap((product) => product.variants.map((variant) => variant.id));
   const stock = await readLineupStock(shop, productIds, variantIds);
@@ -172,10 +158,7 @@ async function buildLineup(
 }
 
 async function activeDeal(shop: string, showId: string, shopRow: ShopRow, now: Date): Promise<StorefrontDeal | null> {
-  const deal = await prisma.showDeal.findFirst({
-    where: { shop, showId, stoppedAt: null, discountId: { not: null }, startsAt: { lte: now }, endsAt: { gt: now } },
-    orderBy: { startsAt: "desc" },
-  });
+  const deal = await findRunningDeal(shop, showId, now);
   if (!deal) return null;
   const percentage = deal.kind === "percentage";
   return {
@@ -201,15 +184,33 @@ function playbackOf(show: Show, status: StorefrontShowStatus): { poster: string 
 }
 
 /** Each bootstrap is a viewer of its own (a random id), counted once across instances unless a previewer. */
-function realtimeOf(shop: string, showId: string, now: Date, preview: boolean): ShowBootstrap["realtime"] {
+export function realtimeOf(shop: string, showId: string, now: Date, preview: boolean): ShowBootstrap["realtime"] {
   const { SHOPIFY_APP_URL, APP_SECRET } = env();
   const expiresAt = new Date(now.getTime() + VIEWER_TOKEN_TTL_MS);
   const query = new URLSearchParams({ shop, token: signViewerToken(APP_SECRET, showId, expiresAt, { viewerId: randomUUID(), preview }) });
   return { url: `${SHOPIFY_APP_URL.replace(/\/+$/, "")}/realtime/shows/${encodeURIComponent(showId)}?${query}`, expiresAt: expiresAt.toISOString() };
 }
 
-export async function loadShowBootstrap(request: BootstrapRequest): Promise<BootstrapAnswer> {
-  const now = request.now ?? new Date();
+/** What every viewer of a show in one market reads alike: built once per show change (bootstrap-snapshots.server.ts). */
+export type SharedBootstrap = Omit<ShowBootstrap, ViewerField>;
+type ViewerField = "serverTime" | "realtime" | "reminder";
+/** What belongs to one viewer: their stream token, their reminder, the clock at their request. */
+export type ViewerBootstrap = Pick<ShowBootstrap, ViewerField>;
+
+export type SharedAnswer =
+  | {
+      found: true;
+      show: Show;
+      /** Opened through the show's preview link: built for that previewer alone. */
+      preview: boolean;
+      shared: SharedBootstrap;
+      /** When time alone changes it (the running deal ends); null when only a change to the show does. */
+      staleAt: Date | null;
+    }
+  | { found: false; notFound: BootstrapNotFound };
+
+/** The show and everything about it that does not depend on who is looking. */
+export async function buildSharedBootstrap(request: Omit<BootstrapRequest, "customerId">, now: Date): Promise<SharedAnswer> {
   const { shop } = request;
   const shopRow = await prisma.shop.findUnique({
     where: { domain: shop },
@@ -239,22 +240,18 @@ export async function loadShowBootstrap(request: BootstrapRequest): Promise<Boot
     .sort((a, b) => (b.pinnedAt as Date).getTime() - (a.pinnedAt as Date).getTime())[0];
   const { poster, playback } = playbackOf(show, status);
 
-  const [chapters, deal, reminder] = await Promise.all([
+  const [chapters, deal] = await Promise.all([
     status === "replay_ready" && !request.lite ? getReplayChapters(shop, show.id) : Promise.resolve([]),
     // A previewer rehearses the show: the deal's prices are for the audience.
     (status === "live" || status === "scheduled") && !preview ? activeDeal(shop, show.id, shopRow, now) : Promise.resolve(null),
-    request.customerId && status === "scheduled"
-      ? // One still waiting for its address to be confirmed is not saved yet: "Remind me" sends the link again.
-        prisma.showReminder.findFirst({
-          where: { shop, showId: show.id, customerId: request.customerId, OR: [{ email: null }, { confirmedAt: { not: null } }] },
-          select: { id: true },
-        })
-      : Promise.resolve(null),
   ]);
 
   return {
     found: true,
-    bootstrap: {
+    show,
+    preview,
+    staleAt: deal ? new Date(deal.endsAt) : null,
+    shared: {
       show: {
         id: show.id,
         title: show.title,
@@ -265,7 +262,6 @@ export async function loadShowBootstrap(request: BootstrapRequest): Promise<Boot
         endsAt: new Date(show.startsAt.getTime() + show.durationMinutes * 60_000).toISOString(),
         rehearsal: show.mode !== "public",
       },
-      serverTime: now.toISOString(),
       lineup,
       pinnedProductId: pinned?.productId ?? null,
       lowStockThreshold: shopRow.lowStockThreshold,
@@ -273,8 +269,40 @@ export async function loadShowBootstrap(request: BootstrapRequest): Promise<Boot
       playback,
       chapters: chapters.filter((chapter) => request.lite || onRail.has(chapter.productId)),
       deal,
-      realtime: realtimeOf(shop, show.id, now, preview),
-      reminder: { signedIn: request.customerId !== null, saved: reminder !== null },
     },
   };
+}
+
+/** Whether the signed-in shopper already asked to be reminded of this upcoming show. */
+export async function reminderOf(shop: string, show: Pick<Show, "id" | "status">, customerId: string | null): Promise<ShowBootstrap["reminder"]> {
+  if (!customerId || show.status !== "scheduled") return { signedIn: customerId !== null, saved: false };
+  // One still waiting for its address to be confirmed is not saved yet: "Remind me" sends the link again.
+  const reminder = await prisma.showReminder.findFirst({
+    where: { shop, showId: show.id, customerId, OR: [{ email: null }, { confirmedAt: { not: null } }] },
+    select: { id: true },
+  });
+  return { signedIn: true, saved: reminder !== null };
+}
+
+/** The viewer's own part: a stream token of their own, their reminder, and the clock now. */
+export async function buildViewerBootstrap(
+  shop: string,
+  show: Pick<Show, "id" | "status">,
+  viewer: { customerId: string | null; preview: boolean },
+  now: Date,
+): Promise<ViewerBootstrap> {
+  return {
+    serverTime: now.toISOString(),
+    realtime: realtimeOf(shop, show.id, now, viewer.preview),
+    reminder: await reminderOf(shop, show, viewer.customerId),
+  };
+}
+
+/** The bootstrap built whole for one request: a preview's, and the baseline the join-storm bench measures. */
+export async function loadShowBootstrap(request: BootstrapRequest): Promise<BootstrapAnswer> {
+  const now = request.now ?? new Date();
+  const answer = await buildSharedBootstrap(request, now);
+  if (!answer.found) return answer;
+  const viewer = await buildViewerBootstrap(request.shop, answer.show, { customerId: request.customerId, preview: answer.preview }, now);
+  return { found: true, bootstrap: { ...answer.shared, ...viewer } };
 }

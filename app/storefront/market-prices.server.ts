@@ -4,6 +4,7 @@
 // briefly per shop, country and lineup; titles and images stay in the country-free catalog.
 import { parseMinorUnits } from "~/lib/money";
 import { LINEUP_CATALOG_BATCH, LINEUP_MARKET_PRICES, LINEUP_VARIANTS_PER_PRODUCT, type CountryCode, type MarketMoney } from "~/graphql/storefront";
+import { log } from "~/lib/log.server";
 import { runAdmin } from "~/shopify/admin-graphql.server";
 import { readBriefly, type BriefCache } from "./brief-cache.server";
 import { LINEUP_CACHE_POLICY, adminForShop, isProduct, type AdminForShop } from "./catalog.server";
@@ -48,4 +49,19 @@ export function readLineupMarketPrices(shop: string, country: string, productIds
   return readBriefly(cache, `${shop} ${country} ${productIds.join(",")}`, LINEUP_CACHE_POLICY, now, () =>
     adminForShop(shop).then((admin) => fetchLineupMarketPrices(admin, shop, country, productIds)),
   );
+}
+
+/**
+ * The market's prices, or none (no country, or Shopify cannot give them now): the player and the
+ * chat assistant then quote the shop's prices in the shop's currency (checkout converts them),
+ * rather than no prices at all.
+ */
+export async function readMarketPricesOrShopPrices(shop: string, country: string | null, productIds: readonly string[]): Promise<MarketPrices> {
+  if (!country) return new Map();
+  try {
+    return await readLineupMarketPrices(shop, country, productIds);
+  } catch (error) {
+    log.warn(`[storefront] ${shop}: market prices for ${country} unavailable, quoting the shop's prices: ${error instanceof Error ? error.message : String(error)}`);
+    return new Map();
+  }
 }

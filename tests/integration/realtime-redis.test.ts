@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StockEventData } from "~/realtime/events";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { dataOf, openEventStream, type EventStream } from "../support/sse-client";
-import { afterSeed, inventoryLevelBody, seedShowWithStock, streamUrl } from "../support/stock-fixtures";
-import { sendShopifyWebhook } from "../support/shopify-webhook";
+import { afterSeed, seedShowWithStock, sendLevelUpdate, streamUrl } from "../support/stock-fixtures";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
 let receiving: AppServer;
@@ -30,11 +29,7 @@ describe("two app instances on one Redis", () => {
     expect(snapshot.event).toBe("snapshot");
 
     const [variant] = fixture.variants as [(typeof fixture.variants)[number]];
-    const response = await sendShopifyWebhook(receiving.url, {
-      topic: "inventory_levels/update",
-      shop: fixture.shop,
-      body: inventoryLevelBody(fixture, variant.itemDigits, 2, afterSeed(fixture, { hours: 6 })),
-    });
+    const response = await sendLevelUpdate(receiving.url, fixture, 0, 2, afterSeed(fixture, { hours: 6 }));
     expect(response.status).toBe(200);
 
     const stock = await stream.next();
@@ -48,18 +43,9 @@ describe("two app instances on one Redis", () => {
     const stream = await openEventStream(streamUrl(streaming.url, fixture));
     streams.push(stream);
     await stream.next(); // snapshot
-    const [first, second] = fixture.variants as [(typeof fixture.variants)[number], (typeof fixture.variants)[number]];
     await Promise.all([
-      sendShopifyWebhook(receiving.url, {
-        topic: "inventory_levels/update",
-        shop: fixture.shop,
-        body: inventoryLevelBody(fixture, first.itemDigits, 1, afterSeed(fixture, { hours: 6 })),
-      }),
-      sendShopifyWebhook(streaming.url, {
-        topic: "inventory_levels/update",
-        shop: fixture.shop,
-        body: inventoryLevelBody(fixture, second.itemDigits, 5, afterSeed(fixture, { hours: 6 })),
-      }),
+      sendLevelUpdate(receiving.url, fixture, 0, 1, afterSeed(fixture, { hours: 6 })),
+      sendLevelUpdate(streaming.url, fixture, 1, 5, afterSeed(fixture, { hours: 6 })),
     ]);
     const ids = [await stream.next(), await stream.next()].map((message) => Number(message.id)).sort();
     expect(ids[1]).toBe((ids[0] as number) + 1);

@@ -7,7 +7,7 @@ import { recordVariantInventory } from "~/inventory/stock.server";
 import type { StockEventData } from "~/realtime/events";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { dataOf, openEventStream, type EventStream } from "../support/sse-client";
-import { afterSeed, bigId, inventoryLevelBody, seedShowWithStock, streamUrl, type StockFixture } from "../support/stock-fixtures";
+import { afterSeed, bigId, inventoryLevelBody, seedShowWithStock, sendLevelUpdate, streamUrl, type StockFixture } from "../support/stock-fixtures";
 import { sendShopifyWebhook } from "../support/shopify-webhook";
 import { sandboxShopify } from "../sandbox/config";
 import { restTimestamp } from "../sandbox/shopify/webhook-payloads";
@@ -30,15 +30,8 @@ async function watch(fixture: StockFixture, headers: Record<string, string> = {}
   return stream;
 }
 
-function levelUpdate(fixture: StockFixture, variant: number, available: number | null, updatedAt: string, eventId?: string) {
-  const { itemDigits } = fixture.variants[variant] as StockFixture["variants"][number];
-  return sendShopifyWebhook(app.url, {
-    topic: "inventory_levels/update",
-    shop: fixture.shop,
-    body: inventoryLevelBody(fixture, itemDigits, available, updatedAt),
-    eventId,
-  });
-}
+const levelUpdate = (fixture: StockFixture, variant: number, available: number | null, updatedAt: string, eventId?: string) =>
+  sendLevelUpdate(app.url, fixture, variant, available, updatedAt, eventId);
 
 async function storedLevel(fixture: StockFixture, variant: number) {
   const { inventoryItemId } = fixture.variants[variant] as StockFixture["variants"][number];

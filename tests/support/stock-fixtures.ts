@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import prisma from "~/db.server";
 import { recordVariantInventory } from "~/inventory/stock.server";
 import { fromNow, shifted, type Offset } from "./clock";
+import { sendShopifyWebhook } from "./shopify-webhook";
 
 // Past Number.MAX_SAFE_INTEGER, as Shopify's ids may be: nothing may round them.
 let nextId = 9_007_199_254_740_993n + BigInt(Math.floor(Math.random() * 1e9)) * 1000n;
@@ -68,6 +69,12 @@ export function inventoryLevelBody(fixture: StockFixture, itemDigits: string, av
     `{"inventory_item_id":${itemDigits},"location_id":${locationDigits},"available":${available === null ? "null" : available},` +
     `"updated_at":"${updatedAt}","admin_graphql_api_id":"gid://shopify/InventoryLevel/${levelDigits}?inventory_item_id=${itemDigits}"}`
   );
+}
+
+/** Shopify's signed inventory_levels/update for the fixture's `variant`-th variant, delivered to the app at `appUrl`. */
+export function sendLevelUpdate(appUrl: string, fixture: StockFixture, variant: number, available: number | null, updatedAt: string, eventId?: string): Promise<Response> {
+  const { itemDigits } = fixture.variants[variant] as StockFixture["variants"][number];
+  return sendShopifyWebhook(appUrl, { topic: "inventory_levels/update", shop: fixture.shop, body: inventoryLevelBody(fixture, itemDigits, available, updatedAt), eventId });
 }
 
 export function streamUrl(appUrl: string, fixture: Pick<StockFixture, "shop" | "showId">, extra = ""): string {

@@ -54,7 +54,7 @@ export function signProxyQuery(
 }
 
 /** Request headers worth passing to the app; cookies and hop-by-hop headers are not. */
-const FORWARDED_REQUEST_HEADERS = ["accept", "accept-language", "content-type", "user-agent", "last-event-id", "x-requested-with", "cache-control"];
+const FORWARDED_REQUEST_HEADERS = ["accept", "accept-language", "content-type", "user-agent", "last-event-id", "x-requested-with", "cache-control", "if-none-match"];
 const DROPPED_RESPONSE_HEADERS = new Set(["set-cookie", "connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection"]);
 
 function forwardedHeaders(request: SandboxRequest, shop: string): OutgoingHttpHeaders {
