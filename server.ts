@@ -98,6 +98,8 @@ interface NodeHandlers {
   handleRealtimeRequest?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   handleAdminStreamRequest?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   handleInventoryLevelWebhook?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  bootstrapShowIdOf?: (request: IncomingMessage) => string | null;
+  handleBootstrapRequest?: (request: IncomingMessage, response: ServerResponse, showId: string) => Promise<void>;
   closeRealtimeStreams?: () => Promise<void>;
   closeAdminStreams?: () => Promise<void>;
   startLiveReconciliation?: () => void;
@@ -106,6 +108,7 @@ interface NodeHandlers {
   stopUsageChargeRetries?: () => Promise<void>;
   startViewerActivityFlush?: () => void;
   stopViewerActivityFlush?: () => Promise<void>;
+  flushChat?: () => Promise<void>;
   startReminderEmails?: () => void;
   stopReminderEmails?: () => Promise<void>;
 }
@@ -117,13 +120,16 @@ const PLAIN_HANDLER_METHODS: Record<string, readonly string[]> = { [INVENTORY_LE
 /**
  * Every request meets the body-size guard first. The inventory webhooks of a flash sale,
  * thousands a second, then go to a plain Node handler that verifies and stores them in batches,
- * ahead of Express: routing alone cost a tenth of each.
+ * ahead of Express: routing alone cost a tenth of each. So do a launch storm's bootstrap loads,
+ * answered from the show's shared snapshot.
  */
 function serveRequests(app: express.Express, build: ServerBuild | (() => Promise<ServerBuild>)) {
   return (request: IncomingMessage, response: ServerResponse) => {
     nodeHandlers(build)
       .then((handlers) => {
         if (handlers.guardRequestBody && !handlers.guardRequestBody(request, response)) return;
+        const showId = handlers.bootstrapShowIdOf?.(request);
+        if (showId && handlers.handleBootstrapRequest) return handlers.handleBootstrapRequest(request, response, showId);
         if (request.method !== "POST" || request.url !== INVENTORY_LEVEL_WEBHOOK || !handlers.handleInventoryLevelWebhook) return app(request, response);
         return handlers.handleInventoryLevelWebhook(request, response);
       })
@@ -174,9 +180,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Open streams would keep the server from closing; their viewers reconnect elsewhere. A
     // background pass under way (a reminder claimed but not yet sent) finishes before the exit,
-    // and the viewer events summed since the last flush are written.
+    // and the viewer events summed since the last flush are written, as are the chat's hearts and
+    // its windows not yet sent.
     nodeHandlers(build)
-      .then((handlers) => Promise.all([handlers.closeAdminStreams?.(), handlers.closeRealtimeStreams?.(), handlers.stopLiveReconciliation?.(), handlers.stopReminderEmails?.(), handlers.stopUsageChargeRetries?.(), handlers.stopViewerActivityFlush?.()]))
+      .then((handlers) => Promise.all([handlers.closeAdminStreams?.(), handlers.closeRealtimeStreams?.(), handlers.stopLiveReconciliation?.(), handlers.stopReminderEmails?.(), handlers.stopUsageChargeRetries?.(), handlers.stopViewerActivityFlush?.(), handlers.flushChat?.()]))
       .then(() => closed)
       .catch((error: unknown) => console.error("[server] shutdown:", error))
       .finally(() => process.exit(0));

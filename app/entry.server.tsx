@@ -10,10 +10,12 @@ import { log } from "~/lib/log.server";
 export const streamTimeout = 5000;
 
 // Plain Node handlers that server.ts serves ahead of Remix from here: show streams need the
-// socket itself, and inventory level webhooks come too fast for a web Request each.
+// socket itself, and inventory level webhooks and a launch storm's bootstraps come too fast for
+// a web Request each.
 export { closeRealtimeStreams, handleRealtimeRequest } from "~/storefront/show-stream-node.server";
 export { closeAdminStreams, handleAdminStreamRequest } from "~/analytics/control-room-node.server";
 export { handleInventoryLevelWebhook } from "./inventory/level-webhook.server";
+export { bootstrapShowIdOf, handleBootstrapRequest } from "./storefront/bootstrap-node.server";
 // Every request passes the body-size guard first, before anything reads its body, and Remix's
 // requests the method guard, before any loader or action runs.
 export { guardRequestBody } from "./http/request-guard.server";
@@ -26,6 +28,8 @@ export { startReminderEmails, stopReminderEmails } from "./storefront/reminder-e
 export { startUsageChargeRetries, stopUsageChargeRetries } from "./billing/usage-charges.server";
 // And the one that writes the viewer events this instance summed, every few seconds.
 export { startViewerActivityFlush, stopViewerActivityFlush } from "./analytics/viewer-ingest.server";
+// And, at shutdown, the chat's hearts and windows not yet written or sent.
+export { flushChat } from "./chat/shutdown.server";
 
 export default async function handleRequest(
   request: Request,

@@ -2,6 +2,7 @@
 // and, where it acts on one, the message; a message of another show (or another shop) is not
 // found. What a command changes reaches the show's viewers in the next chat window
 // (chat-broadcast.server.ts), or at once for an answer (its timeline entry's number).
+import { banMessageAuthor, type ChatModerator } from "./bans.server";
 import { getChatControls, setChatControls } from "./chat-settings.server";
 import type { ChatCommand } from "./chat-commands";
 import { hideChatMessage } from "./moderation.server";
@@ -17,7 +18,13 @@ const done = (message: string): ChatCommandResult => ({ ok: true, message });
 const notFound = (message: string): ChatCommandResult => ({ ok: false, message });
 const NO_SUCH_SHOW = "This show does not exist in your shop.";
 
-export async function runChatCommand(shop: string, showId: string, command: ChatCommand, now = new Date()): Promise<ChatCommandResult> {
+export interface ChatCommandOptions {
+  /** The merchant in the admin, or the show's host in the creator portal: a ban records who gave it. */
+  by?: ChatModerator;
+  now?: Date;
+}
+
+export async function runChatCommand(shop: string, showId: string, command: ChatCommand, { by = "merchant", now = new Date() }: ChatCommandOptions = {}): Promise<ChatCommandResult> {
   switch (command.intent) {
     case "set_chat": {
       const controls = await setChatControls(shop, showId, { enabled: command.chat });
@@ -41,6 +48,13 @@ export async function runChatCommand(shop: string, showId: string, command: Chat
       return (await pinChatMessage(shop, showId, command.messageId))
         ? done("The message is pinned above the chat for every viewer.")
         : notFound("That message is not in this show's chat, or it was hidden.");
+    case "ban_viewer": {
+      const banned = await banMessageAuthor(shop, showId, command.messageId, command.scope, by, now);
+      if (!banned) return notFound("That message is not a viewer's message in this show's chat.");
+      const from = command.scope === "shop" ? "every show of your shop" : "this show's chat";
+      const count = banned.hidden.length;
+      return done(`The viewer is banned from ${from}; ${count} of their messages ${count === 1 ? "is" : "are"} now hidden from every viewer.`);
+    }
     case "mark_answered":
       return (await markQuestionAnswered(shop, showId, command.messageId, now))
         ? done("Marked answered. The replay gets a chapter at this moment.")

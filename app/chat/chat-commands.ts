@@ -13,13 +13,18 @@ export const chatCommand = z.discriminatedUnion(
     z.object({ intent: z.literal("pin_message"), messageId }),
     z.object({ intent: z.literal("unpin_message") }),
     z.object({ intent: z.literal("mark_answered"), messageId }),
+    z.object({
+      intent: z.literal("ban_viewer"),
+      messageId,
+      scope: z.enum(["show", "shop"], { error: 'Ban from "show" (this show\'s chat) or "shop" (every show of the shop)' }),
+    }),
     z.object({ intent: z.literal("set_slow_mode"), slowSeconds: slowModeSeconds }),
     z.object({
       intent: z.literal("set_chat"),
       chat: z.enum(["on", "off"], { error: 'Send chat as "on" or "off"' }).transform((value) => value === "on"),
     }),
   ],
-  { error: "Choose what to do: hide_message, pin_message, unpin_message, mark_answered, set_slow_mode or set_chat" },
+  { error: "Choose what to do: hide_message, pin_message, unpin_message, mark_answered, ban_viewer, set_slow_mode or set_chat" },
 );
 
 export type ChatCommand = z.infer<typeof chatCommand>;

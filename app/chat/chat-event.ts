@@ -35,6 +35,14 @@ export interface ChatEventData {
   controls?: ChatControls;
   /** Hearts tapped during the show so far. */
   hearts?: number;
+  /** Social proof: lineup products just bought, with the buyer's city at most (social-proof.ts). */
+  proof?: PurchaseProof[];
+}
+
+export interface PurchaseProof {
+  productTitle: string;
+  /** Only when the merchant allows naming the buyer's city; never a name or an address. */
+  city: string | null;
 }
 
 interface StoredMessage {
@@ -74,6 +82,7 @@ export function mergeChatEvents(parts: readonly ChatEventData[]): ChatEventData 
     if (part.pinned !== undefined) merged.pinned = part.pinned;
     if (part.controls) merged.controls = part.controls;
     if (part.hearts !== undefined) merged.hearts = Math.max(merged.hearts ?? 0, part.hearts);
+    if (part.proof?.length) merged.proof = [...(merged.proof ?? []), ...part.proof];
   }
   // A message hidden in the same window it was posted is never shown at all.
   if (merged.hidden && merged.messages) {

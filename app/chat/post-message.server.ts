@@ -1,12 +1,16 @@
 // A viewer posts to a show's chat through the app proxy. In order: the show is this shop's and
 // live with its chat on; the viewer token is genuine and for this show; the text is within the
-// rules (length, no links, none of the shop's blocked words); then the rate limits (per viewer,
-// per address, and the show's slow mode) take their tokens, and only then is anything written.
+// rules (length, no links, none of the shop's blocked words); the viewer is not banned
+// (bans.server.ts); then the rate limits (per viewer, per address, and the show's slow mode)
+// take their tokens, and only then is anything written.
 // A refused message writes nothing. A stored message goes to every viewer in the show's next
-// chat window (chat-broadcast.server.ts).
+// chat window (chat-broadcast.server.ts), and to the assistant, which may answer it a moment
+// later (assistant.server.ts).
 import prisma from "~/db.server";
 import { addressKey } from "~/realtime/connection-limiter";
 import type { ProxyCaller } from "~/storefront/app-proxy.server";
+import { askAssistant } from "./assistant.server";
+import { isBannedFromChat } from "./bans.server";
 import { findBlockedWord } from "./blocked-words";
 import { tellChatViewers } from "./chat-broadcast.server";
 import { chatMessageView, MESSAGE_VIEW_FIELDS, type ChatMessageView } from "./chat-event";
@@ -30,13 +34,14 @@ export type ChatRefusalReason =
   | "nickname_link"
   | "blocked_word"
   | "rate_limited"
-  | "slow_mode";
+  | "slow_mode"
+  | "banned";
 
 export type ChatPostResult =
   | { posted: true; message: ChatMessageView; linksRemoved: number }
-  | { posted: false; status: 401 | 404 | 409 | 422 | 429; reason: ChatRefusalReason; error: string; retryAfterSeconds?: number };
+  | { posted: false; status: 401 | 403 | 404 | 409 | 422 | 429; reason: ChatRefusalReason; error: string; retryAfterSeconds?: number };
 
-const refuse = (status: 401 | 404 | 409 | 422 | 429, reason: ChatRefusalReason, error: string, retryAfter?: number): ChatPostResult => ({
+const refuse = (status: 401 | 403 | 404 | 409 | 422 | 429, reason: ChatRefusalReason, error: string, retryAfter?: number): ChatPostResult => ({
   posted: false,
   status,
   reason,
@@ -65,6 +70,11 @@ export async function postChatMessage(caller: ProxyCaller, showId: string, input
   const settings = await getChatSettings(shop);
   if (findBlockedWord(text.text, settings.blockedWords) || findBlockedWord(nickname.nickname, settings.blockedWords)) {
     return refuse(422, "blocked_word", "This shop does not allow a word in that message or name. Please rephrase it.");
+  }
+
+  // Before the buckets: a banned viewer's attempts take no tokens.
+  if (await isBannedFromChat(shop, showId, { customerId: caller.customerId, viewerId })) {
+    return refuse(403, "banned", "The host has banned you from this chat, so your messages are not posted.");
   }
 
   const buckets = [
@@ -96,5 +106,6 @@ export async function postChatMessage(caller: ProxyCaller, showId: string, input
   });
   const message = chatMessageView(stored);
   tellChatViewers(shop, showId, { messages: [message] });
+  askAssistant(shop, showId, { ...message, country: input.country, locale: input.locale }, settings);
   return { posted: true, message, linksRemoved: text.linksRemoved };
 }

@@ -11,6 +11,8 @@ const nameValuePairs = z.array(z.object({ name: z.string(), value: z.unknown() }
 // product_id stays a plain number: an id past 2^53 arrives rounded, and attribution refuses it rather than guess.
 const restNumericId = z.number().nullish();
 
+const buyerCity = z.object({ city: z.string().nullish() }).nullish();
+
 const orderPaidLineItem = z.object({
   admin_graphql_api_id: gid("LineItem"),
   product_id: restNumericId,
@@ -30,6 +32,10 @@ export const orderPaid = z
     currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as EUR"),
     note_attributes: nameValuePairs,
     line_items: z.array(orderPaidLineItem),
+    // Chat's social proof may name the buyer's city (app/chat/social-proof.ts). Only the city is
+    // read: zod drops the names, streets and phone numbers before anything else sees the order.
+    shipping_address: buyerCity,
+    billing_address: buyerCity,
   })
   .superRefine((order, context) => {
     // A price with more decimals than the currency has is refused here, with its path, rather than rounded later.

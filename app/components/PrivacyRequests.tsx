@@ -7,6 +7,7 @@ import { TableOrEmpty } from "./TableOrEmpty";
 const SECTION_LABELS: Record<string, [string, string]> = {
   showReminders: ["show reminder", "show reminders"],
   chatMessages: ["chat message", "chat messages"],
+  chatBans: ["chat ban", "chat bans"],
 };
 
 function heldSummary(counts: Record<string, number>): string {

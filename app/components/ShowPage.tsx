@@ -13,6 +13,7 @@ import type { ShowCounters } from "~/analytics/show-counters.server";
 import type { LineupVariantStock } from "~/analytics/lineup-stock.server";
 import type { HostOption } from "~/creators/creators.server";
 import { DealCard } from "./DealCard";
+import { ChatCard } from "./show/ChatCard";
 import { CountersCard } from "./show/CountersCard";
 import { CommandResultBanner } from "./show/CommandResultBanner";
 import { EncoderBadge, EncoderBanner } from "./show/EncoderNotice";
@@ -146,6 +147,7 @@ export function ShowPage({
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            {live.status === "live" ? <ChatCard showId={show.id} lineup={show.products} feed={live.chat} /> : null}
             {show.status === "live" ||
             show.status === "ended" ||
             show.status === "replay_ready" ? (

@@ -82,6 +82,7 @@ export async function redactShop(shop: string) {
     // Also gone with their show or creator; named so the list reads as every table with a shop.
     prisma.showReminder.deleteMany({ where: { shop } }),
     prisma.chatMessage.deleteMany({ where: { shop } }),
+    prisma.chatBan.deleteMany({ where: { shop } }),
     prisma.showUsageCharge.deleteMany({ where: { shop } }),
     prisma.showDeal.deleteMany({ where: { shop } }),
     prisma.showEvent.deleteMany({ where: { shop } }),

@@ -4,6 +4,7 @@
 // other way round. Every query is scoped to the shop that asked.
 import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
+import { eraseCustomerChat } from "~/chat/redaction.server";
 
 /** The shopper Shopify names: their customer id, and their email, which guests' data is kept by. */
 export interface CustomerRef {
@@ -73,7 +74,18 @@ export const CUSTOMER_DATA: readonly CustomerDataKind[] = [
       }));
     },
     async erase(shop, who) {
-      await prisma.chatMessage.deleteMany({ where: { shop, customerId: who.customerId } });
+      await eraseCustomerChat(shop, who.customerId);
+    },
+  },
+  {
+    // A ban from the chat names the customer who was banned (app/chat/bans.server.ts).
+    section: "chatBans",
+    async collect(shop, who) {
+      const bans = await prisma.chatBan.findMany({ where: { shop, customerId: who.customerId }, orderBy: { createdAt: "asc" }, include: { show: { select: { title: true } } } });
+      return bans.map((ban) => ({ showId: ban.showId, showTitle: ban.show?.title ?? null, everyShow: ban.showId === null, bannedAt: iso(ban.createdAt) }));
+    },
+    async erase(shop, who) {
+      await prisma.chatBan.deleteMany({ where: { shop, customerId: who.customerId } });
     },
   },
 ];

@@ -1,7 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { randomUUID } from "node:crypto";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { chatSettingsInput } from "~/chat/chat-settings";
+import { getChatSettings, updateChatSettings } from "~/chat/chat-settings.server";
+import { CHAT_SETTINGS_INTENT, ChatSettingsCard } from "~/components/ChatSettingsCard";
 import { PrivacyRequests } from "~/components/PrivacyRequests";
 import { fieldErrors } from "~/http/field-errors";
 import { listCustomerDataRequests } from "~/privacy/compliance.server";
@@ -11,22 +15,29 @@ import { getShopSettings, shopSettingsInput, updateShopSettings } from "~/shops/
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [settings, privacyRequests] = await Promise.all([getShopSettings(session.shop), listCustomerDataRequests(session.shop)]);
-  return { settings, privacyRequests };
+  const [settings, chat, privacyRequests] = await Promise.all([getShopSettings(session.shop), getChatSettings(session.shop), listCustomerDataRequests(session.shop)]);
+  return { settings, chat, privacyRequests };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = shopSettingsInput.safeParse(await readForm(request));
+  const form = await readForm(request);
+  if (form.intent === CHAT_SETTINGS_INTENT) {
+    const chat = chatSettingsInput.safeParse(form);
+    if (!chat.success) return data({ saved: false, errors: {} as Record<string, string>, chatErrors: fieldErrors(chat.error), chatSaveId: null }, { status: 400 });
+    await updateChatSettings(session.shop, chat.data);
+    return { saved: false, errors: {} as Record<string, string>, chatErrors: {} as Record<string, string>, chatSaveId: randomUUID() };
+  }
+  const parsed = shopSettingsInput.safeParse(form);
   if (!parsed.success) {
-    return { saved: false, errors: fieldErrors(parsed.error) };
+    return { saved: false, errors: fieldErrors(parsed.error), chatErrors: {}, chatSaveId: null };
   }
   await updateShopSettings(session.shop, parsed.data);
-  return { saved: true, errors: {} as Record<string, string> };
+  return { saved: true, errors: {} as Record<string, string>, chatErrors: {}, chatSaveId: null };
 };
 
 export default function SettingsPage() {
-  const { settings, privacyRequests } = useLoaderData<typeof loader>();
+  const { settings, chat, privacyRequests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const [holdDays, setHoldDays] = useState(String(settings.commissionHoldDays));
@@ -78,6 +89,9 @@ export default function SettingsPage() {
               </FormLayout>
             </Form>
           </Card>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection title="Chat" description="The rules for every show's chat: what viewers may not write, the assistant, and what viewers hear of purchases.">
+          <ChatSettingsCard settings={chat} errors={result?.chatErrors ?? {}} saveId={result?.chatSaveId ?? null} />
         </Layout.AnnotatedSection>
         <Layout.AnnotatedSection title="Plan" description="What Live Shows charges your shop, through your Shopify bill.">
           <Card>

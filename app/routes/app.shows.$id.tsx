@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { authenticate } from "~/shopify.server";
 import { readForm } from "~/http/form-body.server";
@@ -34,6 +34,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (!parsed.success) return badRequest(parsed.error.issues.map((issue) => issue.message).join("; "));
   return runShowCommand({ shop: session.shop, admin }, z.string().parse(params.id), parsed.data);
 };
+
+// The chat card's commands post to /app/shows/:id/chat and change nothing this loader reads; the
+// card follows the chat through the show's stream, so reloading the whole page for them would only cost.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction && new URL(formAction, "http://app.invalid").pathname.endsWith("/chat") ? false : defaultShouldRevalidate;
 
 export default function ShowRoute() {
   const { show, hosts, chapters, counters, lineupStock, needsPlan } = useLoaderData<typeof loader>();

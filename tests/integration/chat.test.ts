@@ -24,6 +24,7 @@ import { CUSTOMER_COOKIE } from "../sandbox/shopify/storefront/cookies";
 import { createBus } from "~/realtime/bus.server";
 import type { ProxyCaller } from "~/storefront/app-proxy.server";
 import { chatClient, type ChatClient } from "../support/chat";
+import { moderateChat, refusedWithoutWriting } from "../support/chat-requests";
 import { shopData } from "../support/shop-data";
 import { dataOf, openEventStream, type EventStream } from "../support/sse-client";
 import { startStack, type Stack } from "../support/stack";
@@ -79,35 +80,10 @@ async function posted(response: Response): Promise<{ message: ChatMessageView; l
   return JSON.parse(text) as { message: ChatMessageView; linksRemoved: number };
 }
 
-interface ModerationAnswer {
-  ok?: boolean;
-  message?: string;
-  error?: string;
-}
-
-/** A control-room chat command through the embedded admin, as the show page's buttons send it. */
-async function moderate(showId: string, form: Record<string, string>, status = 200): Promise<ModerationAnswer> {
-  const response = await shop.admin.post(`/app/shows/${showId}/chat`, form);
-  const answer = (await response.json()) as ModerationAnswer;
-  expect(response.status, JSON.stringify(answer)).toBe(status);
-  return answer;
-}
-
 async function controlRoom(showId: string): Promise<ControlRoomChat> {
   const response = await shop.admin.get(`/app/shows/${showId}/chat`);
   expect(response.status).toBe(200);
   return (await response.json()) as ControlRoomChat;
-}
-
-/** Sends a refused request: its status and reason, and that the shop's rows did not change. */
-async function refusedWithoutWriting(send: () => Promise<Response>, status: number, reason: string) {
-  const before = await shopData([shop.domain]);
-  const response = await send();
-  const body = (await response.json()) as { error: string; reason: string };
-  expect(response.status, body.error).toBe(status);
-  expect(body).toEqual({ error: expect.any(String), reason });
-  expect(await shopData([shop.domain])).toEqual(before);
-  return response;
 }
 
 describe("posting to a live show's chat", () => {
@@ -137,22 +113,22 @@ describe("posting to a live show's chat", () => {
     const show = await liveShow("Chat: links");
     const answer = await posted(await chat.post(show.id, guest(show.id, "cheaper at https://knockoff.example/shirt or knockoff.shop <b>now</b>")));
     expect(answer).toMatchObject({ linksRemoved: 2, message: { body: "cheaper at or <b>now</b>" } });
-    await refusedWithoutWriting(() => chat.post(show.id, guest(show.id, "www.spam.biz")), 422, "only_links");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, "www.spam.biz")), 422, "only_links");
   });
 
   it("accepts 300 characters and refuses 301, and refuses an empty message, writing nothing", async () => {
     const show = await liveShow("Chat: lengths");
     expect((await posted(await chat.post(show.id, guest(show.id, "ä".repeat(300))))).message.body).toHaveLength(300);
-    await refusedWithoutWriting(() => chat.post(show.id, guest(show.id, "ä".repeat(301))), 422, "too_long");
-    await refusedWithoutWriting(() => chat.post(show.id, guest(show.id, " \u200b ")), 422, "empty");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, "ä".repeat(301))), 422, "too_long");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, " \u200b ")), 422, "empty");
   });
 
   it("refuses a message or a nickname holding one of the shop's blocked words, and allows it once the word is off the list", async () => {
     const show = await liveShow("Chat: blocked words");
     await updateChatSettings(shop.domain, chatSettingsInput.parse({ blockedWords: "knockoff\nfree money", assistant: "on", socialProof: "on" }));
-    await refusedWithoutWriting(() => chat.post(show.id, guest(show.id, "Get FREE money here")), 422, "blocked_word");
-    await refusedWithoutWriting(() => chat.post(show.id, guest(show.id, "k n o c k o f f")), 422, "blocked_word");
-    await refusedWithoutWriting(() => chat.post(show.id, guest(show.id, "Nice!", { nickname: "Knockoff King" })), 422, "blocked_word");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, "Get FREE money here")), 422, "blocked_word");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, "k n o c k o f f")), 422, "blocked_word");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, "Nice!", { nickname: "Knockoff King" })), 422, "blocked_word");
     await updateChatSettings(shop.domain, chatSettingsInput.parse({ blockedWords: "free money", assistant: "on", socialProof: "on" }));
     await posted(await chat.post(show.id, guest(show.id, "Nice!", { nickname: "Knockoff King" })));
     await updateChatSettings(shop.domain, chatSettingsInput.parse({ assistant: "on", socialProof: "on" }));
@@ -160,12 +136,12 @@ describe("posting to a live show's chat", () => {
 
   it("refuses a bad request with its reason: no nickname for a guest, a field of the wrong type, a body that is not JSON, a bad viewer token", async () => {
     const show = await liveShow("Chat: bad requests");
-    await refusedWithoutWriting(() => chat.post(show.id, { token: chat.viewerToken(show.id), body: "hi" }), 422, "nickname_required");
-    await refusedWithoutWriting(() => chat.post(show.id, { token: chat.viewerToken(show.id), nickname: "Maja", body: ["hi"] }), 422, "invalid");
-    await refusedWithoutWriting(() => chat.post(show.id, { nickname: "Maja", body: "hi" }), 422, "invalid");
-    await refusedWithoutWriting(() => chat.post(show.id, { token: chat.viewerToken("another-show"), nickname: "Maja", body: "hi" }), 401, "viewer_token");
-    await refusedWithoutWriting(() => chat.post(show.id, { token: "forged.token", nickname: "Maja", body: "hi" }), 401, "viewer_token");
-    await refusedWithoutWriting(() => chat.post("no-such-show", guest("no-such-show", "hi")), 404, "unknown_show");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token: chat.viewerToken(show.id), body: "hi" }), 422, "nickname_required");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token: chat.viewerToken(show.id), nickname: "Maja", body: ["hi"] }), 422, "invalid");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { nickname: "Maja", body: "hi" }), 422, "invalid");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token: chat.viewerToken("another-show"), nickname: "Maja", body: "hi" }), 401, "viewer_token");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token: "forged.token", nickname: "Maja", body: "hi" }), 401, "viewer_token");
+    await refusedWithoutWriting(shop.domain, () => chat.post("no-such-show", guest("no-such-show", "hi")), 404, "unknown_show");
   });
 });
 
@@ -175,7 +151,7 @@ describe("rate limits", () => {
     const token = chat.viewerToken(show.id);
     const address = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
     for (let index = 0; index < 5; index += 1) await posted(await chat.post(show.id, { token, nickname: "Quick", body: `burst ${index}` }, { address }));
-    const refused = await refusedWithoutWriting(() => chat.post(show.id, { token, nickname: "Quick", body: "one too many" }, { address }), 429, "rate_limited");
+    const refused = await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token, nickname: "Quick", body: "one too many" }, { address }), 429, "rate_limited");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(2);
     await posted(await chat.post(show.id, guest(show.id, "someone else"), { address }));
@@ -202,13 +178,13 @@ describe("rate limits", () => {
   it("holds each viewer to slow mode when the host sets it, and lets them post again when it is off", async () => {
     const show = await liveShow("Chat: slow mode");
     const stream = await watch(show.id);
-    expect(await moderate(show.id, { intent: "set_slow_mode", slowSeconds: "30" })).toEqual({ ok: true, message: "Slow mode is on: each viewer may post once every 30 seconds." });
+    expect(await moderateChat(shop.admin, show.id, { intent: "set_slow_mode", slowSeconds: "30" })).toEqual({ ok: true, message: "Slow mode is on: each viewer may post once every 30 seconds." });
     expect((await nextChat(stream)).data.controls).toEqual({ enabled: true, slowSeconds: 30 });
     const token = chat.viewerToken(show.id);
     await posted(await chat.post(show.id, { token, nickname: "Slow", body: "first" }));
-    const refused = await refusedWithoutWriting(() => chat.post(show.id, { token, nickname: "Slow", body: "second" }), 429, "slow_mode");
+    const refused = await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token, nickname: "Slow", body: "second" }), 429, "slow_mode");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(25);
-    await moderate(show.id, { intent: "set_slow_mode", slowSeconds: "0" });
+    await moderateChat(shop.admin, show.id, { intent: "set_slow_mode", slowSeconds: "0" });
     expect((await nextChat(stream)).data.controls).toEqual({ enabled: true, slowSeconds: 0 });
     await posted(await chat.post(show.id, { token, nickname: "Slow", body: "second" }));
   });
@@ -218,16 +194,16 @@ describe("when the chat is closed", () => {
   it("refuses messages while the host has the chat off, keeping its slow mode, and before the show is live", async () => {
     const show = await liveShow("Chat: off");
     const stream = await watch(show.id);
-    await moderate(show.id, { intent: "set_slow_mode", slowSeconds: "5" });
+    await moderateChat(shop.admin, show.id, { intent: "set_slow_mode", slowSeconds: "5" });
     expect((await nextChat(stream)).data.controls).toEqual({ enabled: true, slowSeconds: 5 });
-    expect(await moderate(show.id, { intent: "set_chat", chat: "off" })).toEqual({ ok: true, message: "The chat is off: viewers can read it but not post." });
+    expect(await moderateChat(shop.admin, show.id, { intent: "set_chat", chat: "off" })).toEqual({ ok: true, message: "The chat is off: viewers can read it but not post." });
     expect((await nextChat(stream)).data.controls).toEqual({ enabled: false, slowSeconds: 5 });
-    await refusedWithoutWriting(() => chat.post(show.id, guest(show.id, "hello?")), 409, "chat_off");
-    await moderate(show.id, { intent: "set_chat", chat: "on" });
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, "hello?")), 409, "chat_off");
+    await moderateChat(shop.admin, show.id, { intent: "set_chat", chat: "on" });
     expect((await nextChat(stream)).data.controls).toEqual({ enabled: true, slowSeconds: 5 });
     await posted(await chat.post(show.id, guest(show.id, "hello again")));
     const upcoming = await createShow(shop, { title: "Chat: not yet", products: [shop.products.mug] });
-    await refusedWithoutWriting(() => chat.post(upcoming.id, guest(upcoming.id, "early")), 409, "chat_closed");
+    await refusedWithoutWriting(shop.domain, () => chat.post(upcoming.id, guest(upcoming.id, "early")), 409, "chat_closed");
   });
 });
 
@@ -246,8 +222,8 @@ describe("a signed-in customer", () => {
     const token = chat.viewerToken(show.id);
     expect((await posted(await chat.post(show.id, { token, nickname: firstName, body: "Hej från Malmö" }, { customerId }))).message.author).toBe("Ingrid");
     // The name is the player's word, as a guest's nickname is: held to the same rules.
-    await refusedWithoutWriting(() => chat.post(show.id, { token, nickname: "Ingrid\u202eBerg-Lindqvist-Andersson", body: "Igen" }, { customerId }), 422, "nickname_too_long");
-    await refusedWithoutWriting(() => chat.post(show.id, { token, body: "No name on my account" }, { customerId }), 422, "nickname_required");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token, nickname: "Ingrid\u202eBerg-Lindqvist-Andersson", body: "Igen" }, { customerId }), 422, "nickname_too_long");
+    await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token, body: "No name on my account" }, { customerId }), 422, "nickname_required");
     // Only the signed query names a customer: a guest claiming one in the body stays a guest.
     await posted(await chat.post(show.id, guest(show.id, "Me too", { customerId: customer.id, customer_id: customerId })));
 
@@ -270,24 +246,33 @@ describe("what the player reads and the control room does", () => {
     const seen = new Set<string>();
     while (!seen.has(question.id) || !seen.has(rude.id)) for (const message of (await nextChat(stream)).data.messages ?? []) seen.add(message.id);
 
-    expect(await moderate(show.id, { intent: "hide_message", messageId: rude.id })).toEqual({ ok: true, message: "The message is hidden from every viewer and from the replay." });
+    expect(await moderateChat(shop.admin, show.id, { intent: "hide_message", messageId: rude.id })).toEqual({ ok: true, message: "The message is hidden from every viewer and from the replay." });
     expect((await nextChat(stream)).data.hidden).toEqual([rude.id]);
     const history = (await (await chat.history(show.id)).json()) as ChatHistory;
     expect(history.messages.map((message) => message.id)).toEqual([question.id]);
 
-    // The control room's view: the question waits, the hidden message is gone.
-    expect(await controlRoom(show.id)).toEqual({ controls: { enabled: true, slowSeconds: 0 }, pinned: null, questions: [question], latest: [question] });
+    // The control room's view: the question waits, the hidden message is gone, and the shirt is asked about.
+    expect(await controlRoom(show.id)).toEqual({
+      controls: { enabled: true, slowSeconds: 0 },
+      pinned: null,
+      questions: [question],
+      latest: [question],
+      products: [
+        { productId: expect.any(String), title: "Linen Shirt", questions: 1, mentions: 1 },
+        { productId: expect.any(String), title: "Wool Scarf", questions: 0, mentions: 0 },
+      ],
+    });
     // Pinned, taken down, and pinned again: each time every viewer is told.
-    await moderate(show.id, { intent: "pin_message", messageId: question.id });
+    await moderateChat(shop.admin, show.id, { intent: "pin_message", messageId: question.id });
     expect((await nextChat(stream)).data.pinned).toMatchObject({ id: question.id, body: "Does the shirt run small?" });
     expect(((await (await chat.history(show.id)).json()) as ChatHistory).pinned?.id).toBe(question.id);
-    expect(await moderate(show.id, { intent: "unpin_message" })).toEqual({ ok: true, message: "The pinned message is taken down." });
+    expect(await moderateChat(shop.admin, show.id, { intent: "unpin_message" })).toEqual({ ok: true, message: "The pinned message is taken down." });
     expect((await nextChat(stream)).data).toEqual({ pinned: null });
     expect(((await (await chat.history(show.id)).json()) as ChatHistory).pinned).toBeNull();
-    await moderate(show.id, { intent: "pin_message", messageId: question.id });
+    await moderateChat(shop.admin, show.id, { intent: "pin_message", messageId: question.id });
     expect((await nextChat(stream)).data.pinned).toMatchObject({ id: question.id });
 
-    await moderate(show.id, { intent: "mark_answered", messageId: question.id });
+    await moderateChat(shop.admin, show.id, { intent: "mark_answered", messageId: question.id });
     const answered = await nextChat(stream);
     expect(answered.data).toEqual({ answered: [question.id], pinned: null });
     const entry = await prisma.showEvent.findFirstOrThrow({ where: { shop: shop.domain, showId: show.id, type: "question_answered" } });
@@ -301,7 +286,7 @@ describe("what the player reads and the control room does", () => {
     const show = await liveShow("Chat: replay");
     const ids: string[] = [];
     for (const body of ["one", "two", "three"]) ids.push((await posted(await chat.post(show.id, guest(show.id, body)))).message.id);
-    await moderate(show.id, { intent: "hide_message", messageId: ids[1]! });
+    await moderateChat(shop.admin, show.id, { intent: "hide_message", messageId: ids[1]! });
     const offsets = await prisma.chatMessage.findMany({ where: { shop: shop.domain, showId: show.id }, orderBy: { createdAt: "asc" }, select: { offsetMs: true } });
     const last = offsets.at(-1)?.offsetMs ?? 0;
     const all = (await (await chat.history(show.id, { from: "0", to: String(last + 1) })).json()) as ChatHistory;
@@ -323,11 +308,11 @@ describe("the control room's moderation refuses", () => {
     // Once each message's window has gone out, nothing more is written unless a command writes it.
     expect((await nextChat(watchingOther)).data.messages?.map((message) => message.id)).toEqual([elsewhere.id]);
     expect((await nextChat(watching)).data.messages?.map((message) => message.id)).toEqual([asked.id]);
-    await moderate(show.id, { intent: "mark_answered", messageId: asked.id });
+    await moderateChat(shop.admin, show.id, { intent: "mark_answered", messageId: asked.id });
     expect((await nextChat(watching)).data.answered).toEqual([asked.id]);
 
     const refusals: [Record<string, string>, number, string][] = [
-      [{ intent: "ban_viewer", messageId: asked.id }, 400, "intent: Choose what to do: hide_message, pin_message, unpin_message, mark_answered, set_slow_mode or set_chat"],
+      [{ intent: "delete_everything", messageId: asked.id }, 400, "intent: Choose what to do: hide_message, pin_message, unpin_message, mark_answered, ban_viewer, set_slow_mode or set_chat"],
       [{ intent: "hide_message" }, 400, "messageId: Choose a message first"],
       [{ intent: "set_slow_mode", slowSeconds: "7" }, 400, "slowSeconds: Choose one of 0, 5, 10, 30, 60, 120 seconds (0 turns slow mode off)"],
       [{ intent: "set_slow_mode", slowSeconds: "soon" }, 400, "slowSeconds: Choose how often each viewer may post"],
@@ -338,7 +323,7 @@ describe("the control room's moderation refuses", () => {
     ];
     for (const [form, status, words] of refusals) {
       const before = await shopData([shop.domain]);
-      const answer = await moderate(show.id, form, status);
+      const answer = await moderateChat(shop.admin, show.id, form, status);
       expect(answer, JSON.stringify(form)).toEqual({ error: words });
       expect(await shopData([shop.domain]), JSON.stringify(form)).toEqual(before);
     }
@@ -346,7 +331,7 @@ describe("the control room's moderation refuses", () => {
     expect((await shop.admin.get("/app/shows/no-such-show/chat")).status).toBe(404);
     for (const form of unknownShow) {
       const before = await shopData([shop.domain]);
-      expect(await moderate("no-such-show", form, 404)).toEqual({ error: "This show does not exist in your shop." });
+      expect(await moderateChat(shop.admin, "no-such-show", form, 404)).toEqual({ error: "This show does not exist in your shop." });
       expect(await shopData([shop.domain])).toEqual(before);
     }
   });

@@ -274,6 +274,8 @@ const proxyEntries = (): EntryPoint[] => {
   const chat = () => `/shows/${world.live.id}/chat`;
   const refusedFor = (reason: string) => (_response: Response, body: string) => expect(JSON.parse(body)).toMatchObject({ reason });
   const chatPost = (body: string) => send(proxied(chat()), { method: "POST", body, headers: { "content-type": "application/json" } });
+  const hearts = () => `/shows/${world.live.id}/hearts`;
+  const heartsPost = (body: string) => send(proxied(hearts()), { method: "POST", body, headers: { "content-type": "application/json" } });
   const duplicateViewer = randomUUID();
   const hastyViewer = randomUUID();
   return [
@@ -396,6 +398,21 @@ const proxyEntries = (): EntryPoint[] => {
         },
       ],
     },
+    {
+      // A send that is counted writes the show's hearts a window later, so only refusals are rows
+      // here; tests/integration/chat-moderation.test.ts counts taps and meets the rate limit.
+      label: "app proxy: hearts",
+      routes: ["proxy.shows.$showId_.hearts.tsx"],
+      rows: [
+        ...proxySignatureRows(hearts, "POST", () => JSON.stringify({ token: viewerToken(world.live.id), taps: 1 })),
+        { name: "malformed body (JSON that does not parse) → 400 with the reason", status: 400, send: () => heartsPost('{"taps": 1'), check: refusedFor("malformed") },
+        { name: "51 taps at once → 422 with the reason", status: 422, send: () => heartsPost(JSON.stringify({ token: viewerToken(world.live.id), taps: 51 })), check: refusedFor("invalid") },
+        { name: "forged viewer token → 401", status: 401, send: () => heartsPost(JSON.stringify({ token: viewerToken(world.live.id, { secret: "not-the-app-secret" }), taps: 1 })), check: refusedFor("viewer_token") },
+        { name: "viewer token of another show → 401", status: 401, send: () => heartsPost(JSON.stringify({ token: viewerToken(world.show.id), taps: 1 })), check: refusedFor("viewer_token") },
+        oversized(() => proxied(hearts())),
+        wrongMethod(() => proxied(hearts()), "GET", "POST"),
+      ],
+    },
   ];
 };
 
@@ -498,6 +515,7 @@ function formRows(path: () => string, send: (body: BodyInit, contentType: string
 
 const portalEntries = (): EntryPoint[] => {
   const portalForm = (path: string) => (body: BodyInit, contentType: string) => world.portal.send(path, body, contentType);
+  const hostChat = (showId: string) => `/creator/shows/${showId}/chat`;
   return [
     {
       label: "creator portal: overview",
@@ -522,6 +540,19 @@ const portalEntries = (): EntryPoint[] => {
       label: "creator portal: sign out everywhere",
       routes: ["creator.sign-out_.everywhere.tsx"],
       rows: [...portalCookieRows("/creator/sign-out/everywhere", "POST"), oversized(() => "/creator/sign-out/everywhere"), wrongMethod(() => "/creator/sign-out/everywhere", "PUT", "GET, HEAD, POST")],
+    },
+    {
+      label: "creator portal: a host's chat moderation",
+      routes: ["creator.shows.$id.chat.tsx"],
+      rows: [
+        ...portalCookieRows(hostChat("no-such-show"), "GET"),
+        ...portalCookieRows(hostChat("no-such-show"), "POST").map((row) => ({ ...row, name: `POST ${row.name}` })),
+        ...formRows(() => hostChat("no-such-show"), portalForm(hostChat("no-such-show"))),
+        { name: "a show this creator does not host → 404 in words", status: 404, send: () => world.portal.get(hostChat(world.live.id)), check: (_response, body) => expect(body).toContain("This show is not one you host in this shop.") },
+        { name: "POST to a show this creator does not host → 404", status: 404, send: () => world.portal.post(hostChat(world.live.id), { intent: "hide_message", messageId: "any" }) },
+        { name: "malformed form (ban scope forever) → 400", status: 400, send: () => world.portal.post(hostChat(world.live.id), { intent: "ban_viewer", messageId: "any", scope: "forever" }) },
+        wrongMethod(() => hostChat("no-such-show"), "PUT", "GET, HEAD, POST"),
+      ],
     },
     ...(
       [
@@ -586,6 +617,7 @@ const adminEntries = (): EntryPoint[] => {
     ["admin: shows list", ["app.shows._index.tsx"], () => "/app/shows"],
     ["admin: creator statement", ["app.creators.$id_.statement.tsx"], () => `/app/creators/${world.creatorId}/statement`],
     ["admin: creator statement CSV", ["app.creators.$id_.statement[.csv].tsx"], () => `/app/creators/${world.creatorId}/statement.csv`],
+    ["admin: creator report CSV", ["app.creators.$id_.report[.csv].tsx"], () => `/app/creators/${world.creatorId}/report.csv`],
     ["admin: privacy request report", ["app.privacy-requests.$id[.json].tsx"], () => "/app/privacy-requests/no-such-request.json"],
     ["admin: the show page's live stream ticket", ["app.shows.$id_.stream-ticket.tsx"], () => `/app/shows/${world.show.id}/stream-ticket`],
   ];

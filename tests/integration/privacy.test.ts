@@ -70,7 +70,7 @@ async function settled() {
 }
 
 describe("customers/redact", () => {
-  it("removes the customer's reminders by customer id and by email, their chat and their data reports, and nothing of anyone else", async () => {
+  it("removes the customer's reminders by customer id and by email, their chat, their chat bans and their data reports, and nothing of anyone else", async () => {
     const [shop, other] = [await shops.openStorefrontShop(stack), await shops.openStorefrontShop(stack)];
     const [first, second] = [await scheduledShow(shop, "First", 200), await scheduledShow(shop, "Second", 201)];
     const theirs = await scheduledShow(other, "Other shop", 200);
@@ -82,11 +82,13 @@ describe("customers/redact", () => {
     // Kari signed in once (the storefront gave no email), and asked as a guest once, by address only.
     await remind(shop, first.id, { customer: kari });
     await remind(shop, second.id, { email, confirm: true });
-    await chat(shop.domain, first.id, kari.id, "Does it come in blue?");
+    const blue = await chat(shop.domain, first.id, kari.id, "Does it come in blue?");
+    await prisma.chatBan.create({ data: { shop: shop.domain, showId: null, customerId: kari.id, viewerId: randomUUID(), messageId: blue.id, bannedBy: "merchant" } });
     stack.shopify.state.requestCustomerData(shop.domain, kari);
     // Ola, in the same shop; and the same address in another shop, which asks for its own customers.
     await remind(shop, first.id, { email: olaEmail, customer: ola });
-    await chat(shop.domain, first.id, ola.id, "Hej!");
+    const hej = await chat(shop.domain, first.id, ola.id, "Hej!");
+    await prisma.chatBan.create({ data: { shop: shop.domain, showId: first.id, customerId: ola.id, viewerId: randomUUID(), messageId: hej.id, bannedBy: "merchant" } });
     await remind(other, theirs.id, { email });
     await settled();
     expect(await prisma.customerDataRequest.count({ where: { shop: shop.domain, customerId: kari.id } })).toBe(1);
@@ -109,6 +111,7 @@ describe("customers/redact", () => {
     );
     expect(kept).toHaveLength(2);
     expect(await prisma.chatMessage.findMany({ where: { shop: shop.domain }, select: { customerId: true } })).toEqual([{ customerId: ola.id }]);
+    expect(await prisma.chatBan.findMany({ where: { shop: shop.domain }, select: { customerId: true } })).toEqual([{ customerId: ola.id }]);
     expect(await prisma.customerDataRequest.count({ where: { shop: shop.domain } })).toBe(0);
     expect(await prisma.rateLimitSlot.count({ where: { key: emailKey } })).toBe(0);
   });
@@ -122,7 +125,8 @@ describe("customers/data_request", () => {
     const astrid = signIn(shop, email);
     await remind(shop, first.id, { customer: astrid });
     await remind(shop, second.id, { email, confirm: true });
-    await chat(shop.domain, first.id, astrid.id, "Is the wool local?");
+    const asked = await chat(shop.domain, first.id, astrid.id, "Is the wool local?");
+    await prisma.chatBan.create({ data: { shop: shop.domain, showId: first.id, customerId: astrid.id, viewerId: randomUUID(), messageId: asked.id, bannedBy: "merchant" } });
     // Someone else's data, and the same address in another shop: not in this report.
     await remind(shop, first.id, { email: address("someone") });
     await chat(shop.domain, first.id, null, "A guest's question");
@@ -149,7 +153,8 @@ describe("customers/data_request", () => {
     const report = (await download.json()) as { shop: string; customer: unknown; data: Record<string, Record<string, unknown>[]> };
     expect(report.shop).toBe(shop.domain);
     expect(report.customer).toEqual({ id: astrid.id, email });
-    expect(Object.keys(report.data).sort()).toEqual(["chatMessages", "showReminders"]);
+    expect(Object.keys(report.data).sort()).toEqual(["chatBans", "chatMessages", "showReminders"]);
+    expect(report.data.chatBans).toEqual([{ showId: first.id, showTitle: "Knits", everyShow: false, bannedAt: expect.any(String) }]);
     expect(report.data.showReminders?.map((reminder) => [reminder.showTitle, reminder.customerId, reminder.email, reminder.confirmedAt === null])).toEqual([
       ["Knits", astrid.id, null, true],
       ["Mugs", null, email, false],
@@ -187,7 +192,8 @@ describe("shop/redact", () => {
     await prisma.shopOrder.create({ data: { shop, orderId: "gid://shopify/Order/1", amountMinor: 100n, currency: "SEK", placedAt: new Date() } });
     await prisma.inventoryLevel.create({ data: { shop, inventoryItemId: `gid://shopify/InventoryItem/${randomUUID()}`, locationId: target.store.id, available: 3, sourceUpdatedAt: new Date() } });
     await prisma.variantStock.create({ data: { shop, variantId: `gid://shopify/ProductVariant/${randomUUID()}`, productId: target.products.mug.id, inventoryItemId: `gid://shopify/InventoryItem/${randomUUID()}` } });
-    await chat(shop, showId, null, "Hello");
+    const hello = await chat(shop, showId, null, "Hello");
+    await prisma.chatBan.create({ data: { shop, showId, viewerId: randomUUID(), messageId: hello.id, bannedBy: "merchant" } });
   }
 
   /** Every model, with how it names its shop; a table without one must be named here on purpose. */

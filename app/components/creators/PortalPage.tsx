@@ -113,6 +113,11 @@ function ShowsCard({ overview, dates }: { overview: PortalOverview; dates: Recor
                   {dates[`show:${show.id}`]} ({overview.timezone}) · your commission {formatRate(show.commissionBps)}
                 </Text>
                 {show.hasStream ? <StreamKey showId={show.id} title={show.title} /> : <Text as="p" tone="subdued">The shop has not created this show&apos;s stream yet.</Text>}
+                {show.status === "live" ? (
+                  <InlineStack>
+                    <Button url={`/creator/shows/${show.id}/chat`}>Moderate the chat</Button>
+                  </InlineStack>
+                ) : null}
               </BlockStack>
             </Box>
           ))}

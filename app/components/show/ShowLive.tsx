@@ -3,9 +3,10 @@
 // /app/shows/:id/stream-ticket, since the session token cannot ride on an EventSource).
 import { useRevalidator } from "@remix-run/react";
 import { Banner, Box } from "@shopify/polaris";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ControlRoomSnapshot } from "~/analytics/control-room-snapshot.server";
 import type { AdminStreamTicket } from "~/analytics/control-room-stream.server";
+import type { ChatEventData } from "~/chat/chat-event";
 import type { ShowCounters } from "~/analytics/show-counters.server";
 import type { CartsEventData, CorrectionsEventData, EncoderEventData, SalesEventData, StatusEventData, StockEventData, ViewersEventData } from "~/realtime/events";
 import type { ShowStatus } from "~/shows/lifecycle";
@@ -19,6 +20,17 @@ export interface ShowLive {
   figures: ShowCounters;
   /** The stock the stream has told of, by variant GID. */
   stock: Record<string, StockEventData>;
+  chat: ChatFeed;
+}
+
+/**
+ * The stream's chat events, handed to whoever listens (the chat card) rather than kept in the
+ * page's state, so a busy chat re-renders the chat card alone. "resync" says the stream started
+ * over from a snapshot: chat events may have been missed, and the listener reloads the chat.
+ */
+export type ChatFeedEvent = { kind: "chat"; data: ChatEventData } | { kind: "resync" };
+export interface ChatFeed {
+  subscribe(listener: (event: ChatFeedEvent) => void): () => void;
 }
 
 interface Streamed {
@@ -41,6 +53,16 @@ export function useShowLive(showId: string, loaded: { status: ShowStatus; encode
   const [streamed, setStreamed] = useState<Streamed>({ stock: {} });
   const loadedCounters = useRef(loaded.counters);
   loadedCounters.current = loaded.counters;
+  const chatListeners = useRef(new Set<(event: ChatFeedEvent) => void>());
+  const chat = useMemo<ChatFeed>(
+    () => ({
+      subscribe(listener) {
+        chatListeners.current.add(listener);
+        return () => chatListeners.current.delete(listener);
+      },
+    }),
+    [],
+  );
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -49,6 +71,7 @@ export function useShowLive(showId: string, loaded: { status: ShowStatus; encode
     let failures = 0;
     let lastEventId = "";
     let ticketExpiresAt = 0;
+    const tellChat = (event: ChatFeedEvent) => chatListeners.current.forEach((listener) => listener(event));
     const figure = (change: Partial<ShowCounters>) =>
       setStreamed((current) => ({ ...current, figures: { ...(current.figures ?? loadedCounters.current), ...change } }));
 
@@ -93,9 +116,11 @@ export function useShowLive(showId: string, loaded: { status: ShowStatus; encode
           if (message.lastEventId) lastEventId = message.lastEventId;
           apply(JSON.parse(message.data) as T);
         });
-      on<ControlRoomSnapshot>("snapshot", (snapshot) =>
-        setStreamed({ status: snapshot.status as ShowStatus, encoder: snapshot.encoder, figures: snapshot.figures, stock: Object.fromEntries(snapshot.stock.map((stock) => [stock.variantId, stock])) }),
-      );
+      on<ControlRoomSnapshot>("snapshot", (snapshot) => {
+        setStreamed({ status: snapshot.status as ShowStatus, encoder: snapshot.encoder, figures: snapshot.figures, stock: Object.fromEntries(snapshot.stock.map((stock) => [stock.variantId, stock])) });
+        tellChat({ kind: "resync" });
+      });
+      on<ChatEventData>("chat", (data) => tellChat({ kind: "chat", data }));
       on<StatusEventData>("status", ({ status }) => setStreamed((current) => ({ ...current, status: status as ShowStatus })));
       on<EncoderEventData>("encoder", (encoder) => setStreamed((current) => ({ ...current, encoder })));
       on<StockEventData>("stock", (stock) => setStreamed((current) => ({ ...current, stock: { ...current.stock, [stock.variantId]: stock } })));
@@ -126,7 +151,7 @@ export function useShowLive(showId: string, loaded: { status: ShowStatus; encode
     revalidator.revalidate();
   }, [streamed.status, loaded.status, revalidator]);
 
-  return { connection, status: streamed.status ?? loaded.status, encoder: streamed.encoder ?? loaded.encoder, figures: streamed.figures ?? loaded.counters, stock: streamed.stock };
+  return { connection, status: streamed.status ?? loaded.status, encoder: streamed.encoder ?? loaded.encoder, figures: streamed.figures ?? loaded.counters, stock: streamed.stock, chat };
 }
 
 /** Said on the page and to screen readers while the stream is away; the live parts may lag meanwhile. */
