@@ -6,7 +6,7 @@
 // (about 1 MB) is fetched only when the viewer presses play, or when a live show is on screen.
 // Each block's state lives in block()'s closure, which the minifier can shorten to single letters.
 import type { ShowBootstrap, StorefrontChapter, StorefrontProduct, StorefrontVariant } from "../../../app/storefront/bootstrap-contract";
-import { button, d, fill, h, json, mountPlayer, root, strings, w, whenIdle, type Player } from "./shared";
+import { button, d, fill, h, json, load, mountPlayer, root, strings, w, whenIdle, type Block, type Player } from "./shared";
 
 /** The words blocks/live-show.liquid hands over, translated. */
 type Words =
@@ -61,7 +61,7 @@ function duration(ms: number): string {
   return (hours ? hours + pad(Math.floor((total % 3600) / 60)) : Math.floor(total / 60)) + pad(total % 60);
 }
 
-function block(el: HTMLElement) {
+function block(el: Block) {
   const s = strings(el) as Record<Words, string>;
   const data = el.dataset;
   const lang = data.locale || undefined;
@@ -262,6 +262,10 @@ function block(el: HTMLElement) {
     if (!player) {
       // Mounted first in the stage, the player hides the poster, badge and overlay (see the stylesheet).
       player = mountPlayer(stage, b, !byViewer).then((playing) => {
+        // Viewer analytics, sent only with the shopper's consent: see live-beacons.ts.
+        load(data.beacons as string);
+        // The chat (live-chat.ts, its own budget) comes with the player, when the block shows one.
+        if (data.chatSrc) load(data.chatSrc);
         if (b.show.status === "replay_ready") playing.addEventListener("timeupdate", () => follow(playing));
         return playing;
       });
@@ -354,7 +358,7 @@ function block(el: HTMLElement) {
   // ---------------------------------------------------------------- keeping up with the show
 
   function adopt(next: ShowBootstrap) {
-    b = next;
+    b = el.liveShow = next;
     // The app's clock decides when a show starts or a deal ends, whatever the shopper's says.
     skew = Date.parse(next.serverTime) - Date.now();
     el.setAttribute("data-status", next.show.status);
@@ -412,7 +416,7 @@ function block(el: HTMLElement) {
     if (stream) stream.close();
     if (!("EventSource" in w)) return polling(true);
     const source = new EventSource(b.realtime.url + (lastId ? "&lastEventId=" + lastId : ""));
-    stream = source;
+    stream = el.liveStream = source;
     EVENTS.forEach((type) =>
       source.addEventListener(type, (event) => {
         if (stream !== source) return;

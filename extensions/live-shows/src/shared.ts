@@ -7,6 +7,12 @@ type Kid = Node | string | null | undefined | false | 0;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 type Tag<K extends string> = K extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[K] : HTMLElement;
 export type Player = HTMLElement & { currentTime: number; muted: boolean; play(): Promise<void> };
+/** A block's element carries the show it draws, for the scripts it loads later (live-beacons.ts, live-chat.ts). */
+export type Block = HTMLElement & {
+  liveShow?: ShowBootstrap;
+  /** The show's event stream, which the chat's script (live-chat.ts) listens to as well: one connection per viewer. */
+  liveStream?: EventSource | null;
+};
 
 export const d = document;
 export const w = window as Window & { Shopify?: { routes?: { root?: string } }; liveShowsPlayer?: Promise<unknown> };
@@ -24,8 +30,7 @@ export function h<K extends string>(tag: K, attrs?: string | Attrs | null, ...ki
     const value = all[name];
     if (typeof value === "function") el.addEventListener(name.slice(2), value);
     else if (name === "class") el.className = String(value).replace(/\S+/g, "live-shows__$&");
-    else if (value === true) el.setAttribute(name, "");
-    else if (value != null && value !== false) el.setAttribute(name, String(value));
+    else if (value != null && value !== false) el.setAttribute(name, value === true ? "" : String(value));
   }
   for (const kid of kids) if (kid) el.append(kid);
   return el;
@@ -62,13 +67,15 @@ export function strings(el: HTMLElement): Strings {
   return JSON.parse((script && script.textContent) || "{}");
 }
 
+/** Fetches and runs a script (an inserted script is async by itself). */
+export const load = (url: string) =>
+  new Promise((resolve, reject) => {
+    d.head.append(h("script", { src: url, onload: resolve, onerror: reject }));
+  });
+
 /** The Mux player bundle, fetched once per page whichever script asks first. */
 function loadPlayer(url: string): Promise<unknown> {
-  w.liveShowsPlayer =
-    w.liveShowsPlayer ||
-    new Promise((resolve, reject) => {
-      d.head.append(h("script", { src: url, async: true, onload: resolve, onerror: reject }));
-    }).then(() => customElements.whenDefined("mux-player"));
+  w.liveShowsPlayer = w.liveShowsPlayer || load(url).then(() => customElements.whenDefined("mux-player"));
   return w.liveShowsPlayer;
 }
 

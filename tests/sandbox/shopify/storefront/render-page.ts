@@ -5,6 +5,7 @@
 import { fileURLToPath } from "node:url";
 import type { Liquid, Template } from "liquidjs";
 import type { SandboxShop } from "../state";
+import { customerPrivacyScript } from "./customer-privacy";
 import { createLiquidEngine, extensionAssetUrls } from "./liquid-engine";
 import type { ExtensionBlock, ThemeExtension, BlockSettings } from "./theme-extension";
 import type { AppBlockPlacement, ThemeSettings } from "./theme-settings";
@@ -147,6 +148,7 @@ export class ThemeRenderer {
     const assetUrl = this.assetUrl;
     const lines = [
       `<script>window.Shopify = window.Shopify || {}; Object.assign(window.Shopify, ${JSON.stringify(shopifyGlobal).replace(/</g, "\\u003c")});</script>`,
+      customerPrivacyScript(),
       ...[...assets.stylesheets].map((file) => `<link href="${escapeHtml(assetUrl(file))}" rel="stylesheet" type="text/css" media="all">`),
       ...[...assets.scripts].map((file) => `<script src="${escapeHtml(assetUrl(file))}" defer="defer"></script>`),
     ];
