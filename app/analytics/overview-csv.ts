@@ -5,7 +5,7 @@ import { csvCell } from "~/creators/statement-csv";
 import { formatMinorUnits } from "~/lib/money";
 import { utcToZonedLocal } from "~/lib/zoned-time";
 import type { ReportRange } from "./report-range";
-import type { ShowsOverview } from "./show-report";
+import type { ShowFigures, ShowsOverview } from "./show-report";
 
 const HEADER = [
   "show",
@@ -26,29 +26,32 @@ const HEADER = [
 
 const percent = (ratio: number | null) => (ratio === null ? "" : (Math.round(ratio * 1000) / 10).toFixed(1));
 
-export function overviewCsv(overview: ShowsOverview): string {
+/** One row per show; with `total`, a last row of the shows summed (a creator's report). */
+export function overviewCsv(overview: Pick<ShowsOverview, "currency" | "timeZone" | "shows">, total?: ShowFigures): string {
   const { currency, timeZone } = overview;
   const rows: string[][] = [HEADER];
   for (const { title, wentLiveAt, figures } of overview.shows) {
-    const number = (value: string) => csvCell(value, "number");
-    rows.push([
-      csvCell(title),
-      csvCell(utcToZonedLocal(wentLiveAt, timeZone).replace("T", " ")),
-      csvCell(timeZone),
-      number(String(figures.peakViewers)),
-      number(figures.averageViewers.toFixed(1)),
-      number(String(figures.uniqueViewers)),
-      number(String(Math.round(figures.watchSeconds / 60))),
-      number(String(figures.addToCarts)),
-      number(String(figures.orders)),
-      number(String(figures.units)),
-      number(formatMinorUnits(Number(figures.revenueMinor), currency)),
-      csvCell(currency),
-      number(percent(figures.conversion)),
-      number(figures.averageOrderValueMinor === null ? "" : formatMinorUnits(Number(figures.averageOrderValueMinor), currency)),
-    ]);
+    rows.push([csvCell(title), csvCell(utcToZonedLocal(wentLiveAt, timeZone).replace("T", " ")), csvCell(timeZone), ...figureCells(figures, currency)]);
   }
+  if (total) rows.push([csvCell("Total"), "", csvCell(timeZone), ...figureCells(total, currency)]);
   return rows.map((row) => row.join(",")).join("\r\n") + "\r\n";
+}
+
+function figureCells(figures: ShowFigures, currency: string): string[] {
+  const number = (value: string) => csvCell(value, "number");
+  return [
+    number(String(figures.peakViewers)),
+    number(figures.averageViewers.toFixed(1)),
+    number(String(figures.uniqueViewers)),
+    number(String(Math.round(figures.watchSeconds / 60))),
+    number(String(figures.addToCarts)),
+    number(String(figures.orders)),
+    number(String(figures.units)),
+    number(formatMinorUnits(Number(figures.revenueMinor), currency)),
+    csvCell(currency),
+    number(percent(figures.conversion)),
+    number(figures.averageOrderValueMinor === null ? "" : formatMinorUnits(Number(figures.averageOrderValueMinor), currency)),
+  ];
 }
 
 export function overviewFileName(range: Pick<ReportRange, "from" | "to">): string {

@@ -6,6 +6,7 @@ import prisma from "~/db.server";
 import { currencyExponent, formatMoney } from "~/lib/money";
 import { formatZonedDateTime, formatZonedTime } from "~/lib/zoned-time";
 import type { SalesEventData } from "~/realtime/events";
+import { readShowChatReport } from "~/chat/insights.server";
 import { getShopSettings } from "~/shops/shops.server";
 import { overviewCsv, overviewFileName } from "./overview-csv";
 import { readReportRange, type ReportRange } from "./report-range";
@@ -27,7 +28,7 @@ import {
 } from "./show-report";
 
 /** Shows that aired for shoppers: a rehearsal's viewers and sales are never counted. */
-const airedShows = (shop: string) => ({ shop, mode: "public", wentLiveAt: { not: null } });
+export const airedShows = (shop: string) => ({ shop, mode: "public", wentLiveAt: { not: null } });
 
 type ShopSettings = Awaited<ReturnType<typeof getShopSettings>>;
 
@@ -83,7 +84,7 @@ export async function getOverviewCsv(shop: string, params: URLSearchParams, now 
 }
 
 /** The overview's table as the page shows it. */
-function overviewTable(overview: ShowsOverview) {
+export function overviewTable(overview: Pick<ShowsOverview, "currency" | "timeZone" | "shows">) {
   return overview.shows.map((show) => ({
     id: show.id,
     title: show.title,
@@ -94,7 +95,7 @@ function overviewTable(overview: ShowsOverview) {
 
 export type FigureTexts = ReturnType<typeof figureTexts>;
 
-function figureTexts(figures: ShowFigures, currency: string) {
+export function figureTexts(figures: ShowFigures, currency: string) {
   return {
     peakViewers: figures.peakViewers,
     averageViewers: figures.averageViewers.toFixed(1),
@@ -121,12 +122,13 @@ export async function getShowReport(shop: string, showId: string, now = new Date
   if (!show) return null;
   const aired = show.mode === "public" ? airTimeOf(show.wentLiveAt, show.endedAt, now) : null;
   const until = show.endedAt ?? now;
-  const [settings, rows, pins, stats, usual] = await Promise.all([
+  const [settings, rows, pins, stats, usual, chat] = await Promise.all([
     getShopSettings(shop),
     loadShowRows(shop, [show.id]).then((byShow) => byShow.get(show.id) ?? EMPTY_ROWS),
-    prisma.showEvent.findMany({ where: { shop, showId: show.id, type: "pin", offsetMs: { not: null } }, orderBy: { seq: "asc" }, select: { offsetMs: true, payload: true } }),
+    prisma.showEvent.findMany({ where: { shop, showId: show.id, type: { in: ["pin", "deal"] }, offsetMs: { not: null } }, orderBy: { seq: "asc" }, select: { type: true, offsetMs: true, payload: true } }),
     prisma.showStats.findFirst({ where: { shop, showId: show.id }, select: { stockDrift: true } }),
     shopAverageOrderValue(shop, new Date(until.getTime() - USUAL_ORDER_DAYS * 86_400_000), until),
+    readShowChatReport(shop, show.id),
   ]);
   const { currency, timezone } = settings;
   const figures = showFigures(rows, aired);
@@ -146,6 +148,7 @@ export async function getShowReport(shop: string, showId: string, now = new Date
       units: product.units,
       revenue: formatMoney(Number(product.revenueMinor), currency),
     })),
+    chat,
     timeline: aired && show.wentLiveAt ? chartTimeline(rows, aired, pinsOf(show.wentLiveAt, pins), currency, timezone) : null,
   };
 }
@@ -164,17 +167,21 @@ function chartTimeline(rows: ShowRows, aired: NonNullable<ReturnType<typeof airT
   };
 }
 
-function pinsOf(wentLiveAt: Date, events: { offsetMs: number | null; payload: string }[]) {
-  return events.flatMap((event) => (event.offsetMs === null ? [] : [{ minute: pinMinute(wentLiveAt, event.offsetMs), title: pinTitle(event.payload) }]));
+/** The pins and the deals started on air, each as the chart and the list name it. */
+function pinsOf(wentLiveAt: Date, events: { type: string; offsetMs: number | null; payload: string }[]) {
+  return events.flatMap((event) => (event.offsetMs === null ? [] : [{ minute: pinMinute(wentLiveAt, event.offsetMs), title: markLabel(event.type, event.payload) }]));
 }
 
-function pinTitle(payload: string): string {
-  try {
-    const title = (JSON.parse(payload) as { title?: unknown }).title;
-    return typeof title === "string" && title ? title : "A product";
-  } catch {
-    return "A product";
-  }
+function markLabel(type: string, payload: string): string {
+  const field = (name: string) => {
+    try {
+      const value = (JSON.parse(payload) as Record<string, unknown>)[name];
+      return typeof value === "string" && value ? value : null;
+    } catch {
+      return null;
+    }
+  };
+  return type === "deal" ? `Deal: ${field("code") ?? "a discount"}` : `Pinned: ${field("title") ?? "A product"}`;
 }
 
 function topProducts(sales: readonly SaleRow[], limit = 5) {
@@ -205,10 +212,10 @@ export async function getShowReportSales(shop: string, showId: string): Promise<
   return { orders: figures.orders, revenueLabel: formatMoney(Number(figures.revenueMinor), sales[0]?.currency ?? currency) };
 }
 
-const EMPTY_ROWS: ShowRows = { minutes: [], peaks: [], uniqueViewers: 0, viewersWhoAddedToCart: 0, sales: [] };
+export const EMPTY_ROWS: ShowRows = { minutes: [], peaks: [], uniqueViewers: 0, viewersWhoAddedToCart: 0, sales: [] };
 
 /** Every show's rows in five queries, whatever the number of shows. */
-async function loadShowRows(shop: string, showIds: string[]): Promise<Map<string, ShowRows>> {
+export async function loadShowRows(shop: string, showIds: string[]): Promise<Map<string, ShowRows>> {
   if (showIds.length === 0) return new Map();
   const where = { shop, showId: { in: showIds } };
   const [minutes, peaks, viewers, addedToCart, sales] = await Promise.all([

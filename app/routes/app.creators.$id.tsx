@@ -6,6 +6,7 @@ import { notFound } from "~/http/responses.server";
 import { getShopSettings } from "~/shops/shops.server";
 import { creatorPageDates } from "~/creators/dates.server";
 import { getCreatorDetail } from "~/creators/creators.server";
+import { getCreatorReport } from "~/analytics/creator-report.server";
 import { parseCreatorCommand, runCreatorCommand } from "~/creators/creator-commands.server";
 import { CreatorPage } from "~/components/creators/CreatorPage";
 
@@ -13,8 +14,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const creator = await getCreatorDetail(session.shop, params.id ?? "");
   if (!creator) throw notFound("This creator does not exist in your shop.");
-  const { timezone } = await getShopSettings(session.shop);
-  return { creator, dates: creatorPageDates(creator, timezone) };
+  const [{ timezone }, report] = await Promise.all([getShopSettings(session.shop), getCreatorReport(session.shop, creator.id)]);
+  if (!report) throw notFound("This creator does not exist in your shop.");
+  return { creator, dates: creatorPageDates(creator, timezone), report };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -27,6 +29,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function CreatorRoute() {
-  const { creator, dates } = useLoaderData<typeof loader>();
-  return <CreatorPage creator={creator} dates={dates} result={useActionData<typeof action>()} />;
+  const { creator, dates, report } = useLoaderData<typeof loader>();
+  return <CreatorPage creator={creator} dates={dates} report={report} result={useActionData<typeof action>()} />;
 }

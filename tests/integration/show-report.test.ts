@@ -31,6 +31,7 @@ beforeAll(async () => {
   expect(await prisma.show.count({ where: { id: live.id, shop: shop.domain, status: "live" } })).toBe(1);
 
   await showCommand(shop, live.id, { intent: "pin", showProductId: live.lineup.get(shop.products.scarf.id) ?? "" });
+  await showCommand(shop, live.id, { intent: "start_deal", kind: "percentage", amount: "10", minutes: "30" });
   const token = () => signViewerToken(sandboxAppSecret, live.id, fromNow({ minutes: 15 }), { viewerId: randomUUID(), preview: false });
   expect((await watchedMinute(token(), ["product", "cart"])).status).toBe(202);
   expect((await watchedMinute(token())).status).toBe(202);
@@ -79,11 +80,12 @@ describe("the show reports after a sandbox show with a sale", () => {
     });
   });
 
-  it("renders the show's report with its figures, its top product and its pin", async () => {
+  it("renders the show's report with its figures, its top product, its pin and its deal", async () => {
     const response = await shop.admin.get(`/app/analytics/shows/${live.id}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    for (const text of ["Report: Wool, live", "Unique viewers", "499.00 SEK", "50.0 %", "Wool Scarf", "Viewers and sales during the show", "Pinned"]) expect(html).toContain(text);
+    const deal = await prisma.showDeal.findFirstOrThrow({ where: { shop: shop.domain, showId: live.id } });
+    for (const text of ["Report: Wool, live", "Unique viewers", "499.00 SEK", "50.0 %", "Viewers and sales during the show", "Pinned: Wool Scarf", `Deal: ${deal.code}`]) expect(html).toContain(text);
   });
 
   it("tells the same orders and revenue as the orders Shopify sent", async () => {

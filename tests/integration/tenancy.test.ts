@@ -222,6 +222,7 @@ const ROWS: TenancyRow[] = [
   { name: "admin GET A's creators list → without B's creator", status: [200], send: () => adminGet("/app/creators") },
   { name: "admin GET B's creator's statement → 404", status: [404], send: () => adminGet(`/app/creators/${b.creatorId}/statement`) },
   { name: "admin GET B's creator's statement CSV → 404", status: [404], send: () => adminGet(`/app/creators/${b.creatorId}/statement.csv`) },
+  { name: "admin GET B's creator's report CSV → 404", status: [404], send: () => adminGet(`/app/creators/${b.creatorId}/report.csv`) },
   { name: "admin GET B's privacy request report → 404", status: [404], send: () => adminGet(`/app/privacy-requests/${b.dataRequestId}.json`) },
   { name: "admin GET B's live show's report → 404", status: [404], send: () => adminGet(`/app/analytics/shows/${b.live.id}`) },
   { name: "admin GET B's rehearsal's report → 404", status: [404], send: () => adminGet(`/app/analytics/shows/${b.rehearsal.id}`) },

@@ -52,6 +52,26 @@ export function ShowReportPage({ report }: { report: ShowReport }) {
               who allowed analytics; peak and average viewers count everyone who watched. The shop’s average order value covers its 30 days up to the show’s end.
             </Text>
             <ShowTimelineCard timeline={report.timeline} />
+            <FiguresCard
+              title="Chat"
+              figures={[
+                { label: "Messages", value: report.chat.messages },
+                { label: "Questions", value: report.chat.questions },
+                { label: "Questions answered", value: report.chat.answered },
+                { label: "Hidden by moderators", value: report.chat.hidden },
+              ]}
+            />
+            <SectionCard title="Most asked in the chat">
+              <TableOrEmpty
+                empty="No viewer named a product of the lineup in the chat."
+                columnContentTypes={["text", "numeric", "numeric"]}
+                headings={["Product", "Questions", "Mentions"]}
+                rows={report.chat.mostAsked.map((product) => [product.title, product.questions, product.mentions])}
+              />
+              <Text as="p" tone="subdued">
+                A message mentions a product when it names it; hidden messages and the assistant’s answers are not counted.
+              </Text>
+            </SectionCard>
             <SectionCard title="Top products">
               <TableOrEmpty
                 empty="No sale is attributed to this show yet."

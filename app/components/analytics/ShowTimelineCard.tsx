@@ -10,7 +10,7 @@ function ChartLoading() {
   return <SkeletonBodyText lines={8} />;
 }
 
-/** Viewers and sales along the show's air time, with what was pinned when, also as text for screen readers and for a glance. */
+/** Viewers and sales along the show's air time, with what was pinned and which deal started when, also as text for screen readers and for a glance. */
 export function ShowTimelineCard({ timeline }: { timeline: ShowTimelineChart | null }) {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -51,7 +51,7 @@ export function ShowTimelineCard({ timeline }: { timeline: ShowTimelineChart | n
         {timeline.pins.length > 0 ? (
           <BlockStack gap="100">
             <Text as="h3" variant="headingSm">
-              Pinned
+              Pinned and deals
             </Text>
             <List>
               {timeline.pins.map((pin, index) => (
@@ -63,7 +63,7 @@ export function ShowTimelineCard({ timeline }: { timeline: ShowTimelineChart | n
           </BlockStack>
         ) : (
           <Text as="p" tone="subdued">
-            No product was pinned during the show.
+            No product was pinned and no deal started during the show.
           </Text>
         )}
       </BlockStack>

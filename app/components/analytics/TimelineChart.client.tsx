@@ -1,4 +1,4 @@
-// The show's timeline chart: viewers at once as bars, sales per minute as a line, the pins marked
+// The show's timeline chart: viewers at once as bars, sales per minute as a line, the pins and deals marked
 // on the time axis. Only the show report loads this module, and only in the browser (a .client
 // module, imported lazily after hydration): polaris-viz measures the DOM and is large, so neither
 // the server render nor any other admin page carries it.
@@ -29,7 +29,7 @@ export default function TimelineChart({ timeline }: { timeline: ShowTimelineChar
               series: [{ name: `Sales (${currency})`, data: points.map((point) => ({ key: point.time, value: point.revenue })) }],
             },
           ]}
-          annotations={pins.map((pin) => ({ axis: "x" as const, startKey: pin.time, label: `Pinned: ${pin.title}` }))}
+          annotations={pins.map((pin) => ({ axis: "x" as const, startKey: pin.time, label: pin.title }))}
         />
       </div>
     </PolarisVizProvider>

@@ -4,9 +4,11 @@ import { useState } from "react";
 import type { CreatorCommandResult } from "~/creators/creator-commands.server";
 import { bpsToPercent } from "~/creators/commission-rate";
 import type { CreatorDetail } from "~/creators/creators.server";
+import type { CreatorReport } from "~/analytics/creator-report.server";
 import { formatMoney } from "~/lib/money";
 import { formatRate } from "../format";
 import { CommissionRateField } from "./CommissionRateField";
+import { CreatorReportCard } from "./CreatorReportCard";
 import { EarningsTable } from "./EarningsTable";
 import { TableOrEmpty } from "../TableOrEmpty";
 import { SectionCard } from "../SectionCard";
@@ -14,6 +16,7 @@ import { SectionCard } from "../SectionCard";
 export interface CreatorPageProps {
   creator: CreatorDetail;
   dates: Record<string, string>;
+  report: CreatorReport;
   result?: CreatorCommandResult;
 }
 
@@ -217,7 +220,7 @@ function AccessCard({ creator, dates }: { creator: CreatorDetail; dates: Record<
   );
 }
 
-export function CreatorPage({ creator, dates, result }: CreatorPageProps) {
+export function CreatorPage({ creator, dates, report, result }: CreatorPageProps) {
   const available = creator.earnings.filter((earnings) => earnings.availableMinor !== 0);
   return (
     <Page
@@ -247,6 +250,7 @@ export function CreatorPage({ creator, dates, result }: CreatorPageProps) {
                 </Text>
               ) : null}
             </SectionCard>
+            <CreatorReportCard creatorId={creator.id} name={creator.name} report={report} />
             <ShowsCard creator={creator} dates={dates} result={result} />
             <ProfileCard creator={creator} result={result} />
           </BlockStack>
