@@ -1,15 +1,15 @@
 // Fan-out: N viewers hold a show's stream open; a stock change arrives as a signed
 // inventory_levels/update webhook; how long until each viewer has the `stock` event. The same
 // clients, the same payload bytes and the same timing against nchan (nginx) as the baseline.
-import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { reservePort } from "../../support/reserved-port";
-import { BENCH_ORIGIN, BENCH_SHOP, BENCH_SHOW_ID, FANOUT_ITEM, LOCATIONS, SEEDED_AT, inventoryLevelBody, webhookHeaders } from "../lib/catalog";
+import { BENCH_SHOP, BENCH_SHOW_ID, FANOUT_ITEM, LOCATIONS, SEEDED_AT, inventoryLevelBody, webhookHeaders } from "../lib/catalog";
 import { copyDatabase } from "../lib/prepare";
-import { startApp, track } from "../lib/processes";
+import { LoadGenerator, openViewerStreams } from "../lib/load-generator";
+import { startApp } from "../lib/processes";
 import { median } from "../lib/stats";
 import { startNchan } from "./nchan";
-import type { Command, ConnectedReply, FiredReply, Reply } from "./protocol";
+import type { Command, FiredReply, Reply } from "./protocol";
 
 export type FanoutTarget = "live-shows" | "nchan";
 
@@ -45,42 +45,6 @@ export interface FanoutResult {
 /** The stock event's data exactly as the app serialises it (toStockEvent, JSON.stringify). */
 export function stockPayload(available: number): string {
   return JSON.stringify({ variantId: FANOUT_ITEM.variantId, productId: FANOUT_ITEM.productId, available, inStock: available > 0 });
-}
-
-class LoadGenerator {
-  private readonly child: ChildProcess;
-  private waiting: ((reply: Reply) => void) | null = null;
-  private readonly exited: Promise<void>;
-
-  constructor() {
-    this.child = track(fork(path.join(import.meta.dirname, "sse-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
-    this.exited = new Promise((resolve) => this.child.once("exit", () => resolve()));
-    this.child.on("message", (reply: Reply) => {
-      if (reply.type === "error" && !reply.message.startsWith("trigger failed")) console.error(`load generator: ${reply.message}`);
-      if (reply.type === "error") return;
-      const waiter = this.waiting;
-      this.waiting = null;
-      waiter?.(reply);
-    });
-  }
-
-  ask<R extends Reply>(command: Command, timeoutMs: number): Promise<R> {
-    return new Promise<R>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the load generator did not answer ${command.type} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiting = (reply) => {
-        clearTimeout(timer);
-        resolve(reply as R);
-      };
-      this.child.send(command);
-    });
-  }
-
-  async close() {
-    if (this.child.exitCode === null && this.child.connected) this.child.send({ type: "close" } satisfies Command);
-    const timer = setTimeout(() => this.child.kill("SIGKILL"), 5_000);
-    await this.exited;
-    clearTimeout(timer);
-  }
 }
 
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -130,27 +94,13 @@ async function startTarget(target: FanoutTarget, clients: number, options: Fanou
 
 export async function runFanout(target: FanoutTarget, clients: number, options: FanoutOptions): Promise<FanoutResult> {
   const server = await startTarget(target, clients, options);
-  const generator = new LoadGenerator();
+  const generator = new LoadGenerator<Command, Reply>("load generator", path.join(import.meta.dirname, "sse-clients.ts"), {
+    onError: (message) => {
+      if (!message.startsWith("trigger failed")) console.error(`load generator: ${message}`);
+    },
+  });
   try {
-    const connected = await generator.ask<ConnectedReply>(
-      {
-        type: "connect",
-        port: server.port,
-        path: server.streamPath,
-        headers: { Origin: BENCH_ORIGIN },
-        count: clients,
-        inFlight: Math.min(1000, clients),
-        perAddress: 50,
-        readyMarker: server.readyMarker,
-        timeoutMs: 180_000,
-      },
-      200_000,
-    );
-    options.log(
-      `  ${target} ×${clients}: ${connected.connected} streams open in ${(connected.elapsedMs / 1000).toFixed(1)} s` +
-        (connected.failed ? `, ${connected.failed} failed (${connected.errors.join("; ")})` : ""),
-    );
-    if (connected.connected === 0) throw new Error(`no stream opened on ${target}:\n${connected.errors.join("\n")}\n${server.logs().slice(-2000)}`);
+    const connected = await openViewerStreams(generator, server, clients, target, options.log);
 
     const measured: FiredReply[] = [];
     for (let publish = 0; publish < options.warmups + options.publishes; publish++) {

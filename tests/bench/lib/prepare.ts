@@ -46,14 +46,15 @@ function newestMtime(entry: string): number {
 
 /**
  * A production build of the app in tests/.tmp/bench-build, rebuilt only when the app's sources,
- * server.ts, the Vite config, the lockfile or the admin benchmark's floor page changed since (a
- * build takes 10–40 s here). The floor (tests/bench/admin/floor-route.tsx) is the one route this
- * build has beyond the product's.
+ * server.ts, the Vite config, the lockfile or a benchmark's own route changed since (a build
+ * takes 10–40 s here). The admin benchmark's floor (tests/bench/admin/floor-route.tsx) and the
+ * join storm's uncached bootstrap (tests/bench/storm/uncached-route.ts) are the routes this build
+ * has beyond the product's.
  */
 export function ensureAppBuild(log: (line: string) => void, force = false): string {
   const dir = path.join(ROOT, "tests/.tmp/bench-build");
   const marker = path.join(dir, "server/index.js");
-  const sources = ["app", "server.ts", "vite.config.ts", "package-lock.json", "prisma/schema.prisma", "tests/bench/admin/floor-route.tsx"].map((entry) => path.join(ROOT, entry));
+  const sources = ["app", "server.ts", "vite.config.ts", "package-lock.json", "prisma/schema.prisma", "tests/bench/admin/floor-route.tsx", "tests/bench/storm/uncached-route.ts"].map((entry) => path.join(ROOT, entry));
   const newestSource = Math.max(...sources.filter(existsSync).map(newestMtime));
   if (!force && existsSync(marker) && statSync(marker).mtimeMs > newestSource) return dir;
   log("building the app (remix vite:build)…");
