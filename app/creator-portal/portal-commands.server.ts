@@ -9,7 +9,8 @@ import { revealHostedStreamKey } from "./portal.server";
 import type { PortalCreator } from "~/creators/portal-session.server";
 
 export const portalCommand = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("reveal_stream_key"), showId: z.string().min(1) }),
+  // A show id as the app makes them: PostgreSQL refuses a NUL byte in a query with an error, not an empty answer.
+  z.object({ intent: z.literal("reveal_stream_key"), showId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That is not a show of yours") }),
   z.object({ intent: z.literal("stripe_onboarding") }),
   z.object({ intent: z.literal("stripe_dashboard") }),
 ]);
