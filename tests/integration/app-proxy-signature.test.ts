@@ -1,7 +1,8 @@
+// The app proxy check against the sandbox's own signer: what Shopify signs, the app accepts.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { env } from "~/env.server";
-import { signProxyQuery } from "../../tests/sandbox/shopify/app-proxy";
-import { isSignedByAppProxy } from "./app-proxy-signature.server";
+import { signProxyQuery } from "../sandbox/shopify/app-proxy";
+import { isSignedByAppProxy } from "~/shopify/app-proxy-signature.server";
 
 // Seconds since the epoch when Shopify signed; the test sets the clock around it.
 const SIGNED_AT = 1_900_000_000;
