@@ -16,6 +16,7 @@ import { inviteThroughAdmin, signInLinkFor } from "../support/creator-payouts";
 import { orderPaidBody, shopifyTime } from "../support/order-payloads";
 import { portalClient, type PortalClient } from "../support/portal-client";
 import { moderateChat, refusedWithoutWriting } from "../support/chat-requests";
+import { chatWindows, type ChatWindows } from "../support/chat-windows";
 import { shopData } from "../support/shop-data";
 import { sendShopifyWebhook } from "../support/shopify-webhook";
 import { dataOf, openEventStream, type EventStream } from "../support/sse-client";
@@ -25,15 +26,18 @@ import { createShow, openStorefrontShop, type CreatedShow, type StorefrontShop }
 let stack: Stack;
 let shop: StorefrontShop;
 let chat: ChatClient;
+let windows: ChatWindows;
 const streams: EventStream[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
   shop = await openStorefrontShop(stack);
   chat = chatClient(stack, shop.domain);
+  windows = chatWindows(stack.appUrl, shop.domain, stack.shopify.url);
 });
 
 afterAll(async () => {
+  windows?.close();
   for (const stream of streams) stream.close();
   await stack?.close();
 });
@@ -43,6 +47,7 @@ async function liveShow(title: string, target = shop): Promise<CreatedShow> {
   await stack.mux.connectEncoder(show.muxLiveStreamId);
   await stack.mux.webhooks.settled();
   expect((await prisma.show.findFirstOrThrow({ where: { id: show.id, shop: target.domain } })).status).toBe("live");
+  if (target === shop) await windows.follow(show.id);
   return show;
 }
 
@@ -66,10 +71,13 @@ async function messagesArrive(stream: EventStream, ids: string[]) {
   while (!ids.every((id) => seen.has(id))) for (const message of (await nextChat(stream)).messages ?? []) seen.add(message.id);
 }
 
-async function posted(response: Response): Promise<ChatMessageView> {
+/** A post the app took, once its message has gone out to the show's viewers. */
+async function posted(showId: string, response: Response): Promise<ChatMessageView> {
   const text = await response.text();
   expect(response.status, text).toBe(201);
-  return (JSON.parse(text) as { message: ChatMessageView }).message;
+  const { message } = JSON.parse(text) as { message: ChatMessageView };
+  await windows.sent(showId, [message.id]);
+  return message;
 }
 
 const say = (token: string, body: string, nickname = "Maja") => ({ token, nickname, body });
@@ -80,9 +88,9 @@ describe("banning a viewer", () => {
     const stream = await watch(show.id);
     const troll = randomUUID();
     const token = chat.viewerToken(show.id, troll);
-    const first = await posted(await chat.post(show.id, say(token, "first!!!", "Troll")));
-    const second = await posted(await chat.post(show.id, say(token, "boring", "Troll")));
-    const kind = await posted(await chat.post(show.id, say(chat.viewerToken(show.id), "Lovely scarf")));
+    const first = await posted(show.id, await chat.post(show.id, say(token, "first!!!", "Troll")));
+    const second = await posted(show.id, await chat.post(show.id, say(token, "boring", "Troll")));
+    const kind = await posted(show.id, await chat.post(show.id, say(chat.viewerToken(show.id), "Lovely scarf")));
     await messagesArrive(stream, [first.id, second.id, kind.id]);
 
     expect(await moderateChat(shop.admin, show.id, { intent: "ban_viewer", messageId: second.id, scope: "show" })).toEqual({
@@ -96,8 +104,8 @@ describe("banning a viewer", () => {
 
     const refused = await refusedWithoutWriting(shop.domain, () => chat.post(show.id, say(token, "let me back in", "Troll")), 403, "banned");
     expect(refused.headers.get("retry-after")).toBeNull();
-    await posted(await chat.post(show.id, say(chat.viewerToken(show.id), "Still here")));
-    await posted(await chat.post(other.id, say(chat.viewerToken(other.id, troll), "Hello other show", "Troll")));
+    await posted(show.id, await chat.post(show.id, say(chat.viewerToken(show.id), "Still here")));
+    await posted(other.id, await chat.post(other.id, say(chat.viewerToken(other.id, troll), "Hello other show", "Troll")));
     const visible = await prisma.chatMessage.findMany({ where: { shop: shop.domain, showId: show.id, hidden: false }, select: { id: true } });
     expect(visible.map((message) => message.id)).not.toContain(first.id);
   });
@@ -106,19 +114,19 @@ describe("banning a viewer", () => {
     const [show, later] = [await liveShow("Bans: the shop"), await liveShow("Bans: a later show")];
     const customer = storefrontOf(stack.shopify.state).customers.signIn(shop.domain, `nils-${randomUUID().slice(0, 6)}@example.com`, "Nils", "Ek");
     const customerId = numericIdOf(customer.id);
-    const rude = await posted(await chat.post(show.id, say(chat.viewerToken(show.id), "rude words", "Nils"), { customerId }));
+    const rude = await posted(show.id, await chat.post(show.id, say(chat.viewerToken(show.id), "rude words", "Nils"), { customerId }));
     expect(await moderateChat(shop.admin, show.id, { intent: "ban_viewer", messageId: rude.id, scope: "shop" })).toMatchObject({ ok: true, message: expect.stringContaining("every show of your shop") });
     const ban = await prisma.chatBan.findFirstOrThrow({ where: { shop: shop.domain, messageId: rude.id } });
     expect(ban).toMatchObject({ showId: null, customerId: customer.id });
 
     await refusedWithoutWriting(shop.domain, () => chat.post(later.id, say(chat.viewerToken(later.id), "I'm back", "Nils"), { customerId }), 403, "banned");
-    await posted(await chat.post(later.id, say(chat.viewerToken(later.id), "A guest says hi")));
+    await posted(later.id, await chat.post(later.id, say(chat.viewerToken(later.id), "A guest says hi")));
   });
 
   it("refuses a ban it cannot give with words: a message not in the show (404), a scope it does not know (400), writing nothing", async () => {
     const [show, other] = [await liveShow("Bans: refusals"), await liveShow("Bans: elsewhere")];
-    const elsewhere = await posted(await chat.post(other.id, say(chat.viewerToken(other.id), "Hi from the other room")));
-    const here = await posted(await chat.post(show.id, say(chat.viewerToken(show.id), "Hi")));
+    const elsewhere = await posted(other.id, await chat.post(other.id, say(chat.viewerToken(other.id), "Hi from the other room")));
+    const here = await posted(show.id, await chat.post(show.id, say(chat.viewerToken(show.id), "Hi")));
     const refusals: [Record<string, string>, number, string][] = [
       [{ intent: "ban_viewer", messageId: elsewhere.id, scope: "show" }, 404, "That message is not a viewer's message in this show's chat."],
       [{ intent: "ban_viewer", messageId: here.id, scope: "everywhere" }, 400, 'scope: Ban from "show" (this show\'s chat) or "shop" (every show of the shop)'],
@@ -231,7 +239,7 @@ describe("social proof", () => {
     // Turned off: the next order tells nothing, and the next chat event holds the next message alone.
     expect((await shop.admin.post("/app/settings", { intent: "chat", blockedWords: "", assistant: "on", buyerCity: "on", shippingText: "" })).status).toBe(200);
     await orderShirt(show.id);
-    const after = await posted(await chat.post(show.id, say(chat.viewerToken(show.id), "Sold out soon?")));
+    const after = await posted(show.id, await chat.post(show.id, say(chat.viewerToken(show.id), "Sold out soon?")));
     const next = await nextChat(stream);
     expect(next.proof).toBeUndefined();
     expect(next.messages?.map((message) => message.id)).toEqual([after.id]);
@@ -272,9 +280,9 @@ describe("customers/redact while the show is on air", () => {
     const customer = storefrontOf(stack.shopify.state).customers.signIn(shop.domain, `karin-${randomUUID().slice(0, 6)}@example.com`, "Karin", "Lund");
     const customerId = numericIdOf(customer.id);
     const token = chat.viewerToken(show.id);
-    const asked = await posted(await chat.post(show.id, { token, nickname: "Karin", body: "Is the shirt linen?", question: true }, { customerId }));
-    const said = await posted(await chat.post(show.id, { token, nickname: "Karin", body: "Lovely" }, { customerId }));
-    const guest = await posted(await chat.post(show.id, say(chat.viewerToken(show.id), "Me too")));
+    const asked = await posted(show.id, await chat.post(show.id, { token, nickname: "Karin", body: "Is the shirt linen?", question: true }, { customerId }));
+    const said = await posted(show.id, await chat.post(show.id, { token, nickname: "Karin", body: "Lovely" }, { customerId }));
+    const guest = await posted(show.id, await chat.post(show.id, say(chat.viewerToken(show.id), "Me too")));
     await messagesArrive(stream, [asked.id, said.id, guest.id]);
     await moderateChat(shop.admin, show.id, { intent: "pin_message", messageId: asked.id });
     expect((await nextChat(stream)).pinned).toMatchObject({ id: asked.id });
@@ -319,8 +327,8 @@ describe("a host moderating from the creator portal", () => {
     const show = await hostedBy(host.id, "Portal: on air");
     const stream = await watch(show.id);
     const pest = chat.viewerToken(show.id);
-    const question = await posted(await chat.post(show.id, { token: chat.viewerToken(show.id), nickname: "Eva", body: "Does the shirt shrink?", question: true }));
-    const spam = await posted(await chat.post(show.id, say(pest, "cheap pills here", "Pest")));
+    const question = await posted(show.id, await chat.post(show.id, { token: chat.viewerToken(show.id), nickname: "Eva", body: "Does the shirt shrink?", question: true }));
+    const spam = await posted(show.id, await chat.post(show.id, say(pest, "cheap pills here", "Pest")));
     await messagesArrive(stream, [question.id, spam.id]);
 
     const page = await host.portal.get(chatPage(show.id));
@@ -349,7 +357,7 @@ describe("a host moderating from the creator portal", () => {
     const stranger = await signedInCreator("Olle");
     const show = await hostedBy(host.id, "Portal: refusals");
     const upcoming = await hostedBy(host.id, "Portal: not yet live", false);
-    const message = await posted(await chat.post(show.id, say(chat.viewerToken(show.id), "Hej")));
+    const message = await posted(show.id, await chat.post(show.id, say(chat.viewerToken(show.id), "Hej")));
     const elsewhere = await openStorefrontShop(stack);
     const theirs = await liveShow("Portal: another shop", elsewhere);
 

@@ -25,6 +25,7 @@ import { createBus } from "~/realtime/bus.server";
 import type { ProxyCaller } from "~/storefront/app-proxy.server";
 import { chatClient, type ChatClient } from "../support/chat";
 import { moderateChat, refusedWithoutWriting } from "../support/chat-requests";
+import { chatWindows, type ChatWindows } from "../support/chat-windows";
 import { shopData } from "../support/shop-data";
 import { dataOf, openEventStream, type EventStream } from "../support/sse-client";
 import { startStack, type Stack } from "../support/stack";
@@ -34,6 +35,7 @@ const REDIS_URL = "redis://127.0.0.1:6379";
 let stack: Stack;
 let shop: StorefrontShop;
 let chat: ChatClient;
+let windows: ChatWindows;
 const streams: EventStream[] = [];
 
 beforeAll(async () => {
@@ -41,9 +43,11 @@ beforeAll(async () => {
   globalThis.liveShowsBus = createBus(REDIS_URL);
   shop = await openStorefrontShop(stack);
   chat = chatClient(stack, shop.domain);
+  windows = chatWindows(stack.appUrl, shop.domain, stack.shopify.url);
 });
 
 afterAll(async () => {
+  windows?.close();
   for (const stream of streams) stream.close();
   await Promise.all([stack?.close(), globalThis.liveShowsBus?.close()]);
   globalThis.liveShowsBus = undefined;
@@ -54,6 +58,7 @@ async function liveShow(title: string): Promise<CreatedShow> {
   await stack.mux.connectEncoder(show.muxLiveStreamId);
   await stack.mux.webhooks.settled();
   expect((await prisma.show.findFirstOrThrow({ where: { id: show.id, shop: shop.domain } })).status).toBe("live");
+  await windows.follow(show.id);
   return show;
 }
 
@@ -74,10 +79,13 @@ async function nextChat(stream: EventStream): Promise<{ seq: number; data: ChatE
 
 const guest = (showId: string, body: string, extra: Record<string, unknown> = {}) => ({ token: chat.viewerToken(showId), nickname: "Maja", body, ...extra });
 
-async function posted(response: Response): Promise<{ message: ChatMessageView; linksRemoved: number }> {
+/** A post the app took, once its message has gone out to the show's viewers. */
+async function posted(showId: string, response: Response): Promise<{ message: ChatMessageView; linksRemoved: number }> {
   const text = await response.text();
   expect(response.status, text).toBe(201);
-  return JSON.parse(text) as { message: ChatMessageView; linksRemoved: number };
+  const answer = JSON.parse(text) as { message: ChatMessageView; linksRemoved: number };
+  await windows.sent(showId, [answer.message.id]);
+  return answer;
 }
 
 async function controlRoom(showId: string): Promise<ControlRoomChat> {
@@ -92,7 +100,7 @@ describe("posting to a live show's chat", () => {
     const [first, second] = [await watch(show.id), await watch(show.id)];
 
     const sent = await Promise.all(["Hej!", "Love the shirt", "Is the scarf soft?"].map((body, index) => chat.post(show.id, guest(show.id, body, { nickname: `Viewer ${index}` }))));
-    const messages = (await Promise.all(sent.map(posted))).map((answer) => answer.message);
+    const messages = (await Promise.all(sent.map((response) => posted(show.id, response)))).map((answer) => answer.message);
     expect(messages.map((message) => [message.author, message.body, message.kind])).toEqual([
       ["Viewer 0", "Hej!", "viewer"],
       ["Viewer 1", "Love the shirt", "viewer"],
@@ -111,14 +119,14 @@ describe("posting to a live show's chat", () => {
 
   it("takes links out of a message, and stores it as the text it is", async () => {
     const show = await liveShow("Chat: links");
-    const answer = await posted(await chat.post(show.id, guest(show.id, "cheaper at https://knockoff.example/shirt or knockoff.shop <b>now</b>")));
+    const answer = await posted(show.id, await chat.post(show.id, guest(show.id, "cheaper at https://knockoff.example/shirt or knockoff.shop <b>now</b>")));
     expect(answer).toMatchObject({ linksRemoved: 2, message: { body: "cheaper at or <b>now</b>" } });
     await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, "www.spam.biz")), 422, "only_links");
   });
 
   it("accepts 300 characters and refuses 301, and refuses an empty message, writing nothing", async () => {
     const show = await liveShow("Chat: lengths");
-    expect((await posted(await chat.post(show.id, guest(show.id, "ä".repeat(300))))).message.body).toHaveLength(300);
+    expect((await posted(show.id, await chat.post(show.id, guest(show.id, "ä".repeat(300))))).message.body).toHaveLength(300);
     await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, "ä".repeat(301))), 422, "too_long");
     await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, " \u200b ")), 422, "empty");
   });
@@ -130,7 +138,7 @@ describe("posting to a live show's chat", () => {
     await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, "k n o c k o f f")), 422, "blocked_word");
     await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, "Nice!", { nickname: "Knockoff King" })), 422, "blocked_word");
     await updateChatSettings(shop.domain, chatSettingsInput.parse({ blockedWords: "free money", assistant: "on", socialProof: "on" }));
-    await posted(await chat.post(show.id, guest(show.id, "Nice!", { nickname: "Knockoff King" })));
+    await posted(show.id, await chat.post(show.id, guest(show.id, "Nice!", { nickname: "Knockoff King" })));
     await updateChatSettings(shop.domain, chatSettingsInput.parse({ assistant: "on", socialProof: "on" }));
   });
 
@@ -150,11 +158,11 @@ describe("rate limits", () => {
     const show = await liveShow("Chat: per viewer");
     const token = chat.viewerToken(show.id);
     const address = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
-    for (let index = 0; index < 5; index += 1) await posted(await chat.post(show.id, { token, nickname: "Quick", body: `burst ${index}` }, { address }));
+    for (let index = 0; index < 5; index += 1) await posted(show.id, await chat.post(show.id, { token, nickname: "Quick", body: `burst ${index}` }, { address }));
     const refused = await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token, nickname: "Quick", body: "one too many" }, { address }), 429, "rate_limited");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(2);
-    await posted(await chat.post(show.id, guest(show.id, "someone else"), { address }));
+    await posted(show.id, await chat.post(show.id, guest(show.id, "someone else"), { address }));
   });
 
   it("limits one address across viewers: twenty at once, then the next viewer there is refused while another address posts", async () => {
@@ -181,12 +189,15 @@ describe("rate limits", () => {
     expect(await moderateChat(shop.admin, show.id, { intent: "set_slow_mode", slowSeconds: "30" })).toEqual({ ok: true, message: "Slow mode is on: each viewer may post once every 30 seconds." });
     expect((await nextChat(stream)).data.controls).toEqual({ enabled: true, slowSeconds: 30 });
     const token = chat.viewerToken(show.id);
-    await posted(await chat.post(show.id, { token, nickname: "Slow", body: "first" }));
+    await posted(show.id, await chat.post(show.id, { token, nickname: "Slow", body: "first" }));
     const refused = await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token, nickname: "Slow", body: "second" }), 429, "slow_mode");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(25);
     await moderateChat(shop.admin, show.id, { intent: "set_slow_mode", slowSeconds: "0" });
-    expect((await nextChat(stream)).data.controls).toEqual({ enabled: true, slowSeconds: 0 });
-    await posted(await chat.post(show.id, { token, nickname: "Slow", body: "second" }));
+    // The first message's window went out before this change, in an event of its own.
+    let controls: ChatEventData["controls"];
+    while (!controls) controls = (await nextChat(stream)).data.controls;
+    expect(controls).toEqual({ enabled: true, slowSeconds: 0 });
+    await posted(show.id, await chat.post(show.id, { token, nickname: "Slow", body: "second" }));
   });
 });
 
@@ -201,7 +212,7 @@ describe("when the chat is closed", () => {
     await refusedWithoutWriting(shop.domain, () => chat.post(show.id, guest(show.id, "hello?")), 409, "chat_off");
     await moderateChat(shop.admin, show.id, { intent: "set_chat", chat: "on" });
     expect((await nextChat(stream)).data.controls).toEqual({ enabled: true, slowSeconds: 5 });
-    await posted(await chat.post(show.id, guest(show.id, "hello again")));
+    await posted(show.id, await chat.post(show.id, guest(show.id, "hello again")));
     const upcoming = await createShow(shop, { title: "Chat: not yet", products: [shop.products.mug] });
     await refusedWithoutWriting(shop.domain, () => chat.post(upcoming.id, guest(upcoming.id, "early")), 409, "chat_closed");
   });
@@ -220,12 +231,12 @@ describe("a signed-in customer", () => {
     expect(await (await fetch(shop.storefront("/"))).text()).toContain('data-customer-name=""');
 
     const token = chat.viewerToken(show.id);
-    expect((await posted(await chat.post(show.id, { token, nickname: firstName, body: "Hej från Malmö" }, { customerId }))).message.author).toBe("Ingrid");
+    expect((await posted(show.id, await chat.post(show.id, { token, nickname: firstName, body: "Hej från Malmö" }, { customerId }))).message.author).toBe("Ingrid");
     // The name is the player's word, as a guest's nickname is: held to the same rules.
     await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token, nickname: "Ingrid\u202eBerg-Lindqvist-Andersson", body: "Igen" }, { customerId }), 422, "nickname_too_long");
     await refusedWithoutWriting(shop.domain, () => chat.post(show.id, { token, body: "No name on my account" }, { customerId }), 422, "nickname_required");
     // Only the signed query names a customer: a guest claiming one in the body stays a guest.
-    await posted(await chat.post(show.id, guest(show.id, "Me too", { customerId: customer.id, customer_id: customerId })));
+    await posted(show.id, await chat.post(show.id, guest(show.id, "Me too", { customerId: customer.id, customer_id: customerId })));
 
     const rows = await prisma.chatMessage.findMany({ where: { shop: shop.domain, showId: show.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((row) => [row.authorName, row.customerId])).toEqual([
@@ -239,8 +250,8 @@ describe("what the player reads and the control room does", () => {
   it("gives a viewer arriving the latest visible messages, hides a message for everyone, and pins and answers a question", async () => {
     const show = await liveShow("Chat: history and questions");
     const stream = await watch(show.id);
-    const question = (await posted(await chat.post(show.id, guest(show.id, "Does the shirt run small?", { question: true })))).message;
-    const rude = (await posted(await chat.post(show.id, guest(show.id, "boring")))).message;
+    const question = (await posted(show.id, await chat.post(show.id, guest(show.id, "Does the shirt run small?", { question: true })))).message;
+    const rude = (await posted(show.id, await chat.post(show.id, guest(show.id, "boring")))).message;
     expect(question.question).toBe(true);
     // Both messages arrive first (in one window, or two when the machine is slow).
     const seen = new Set<string>();
@@ -285,7 +296,7 @@ describe("what the player reads and the control room does", () => {
   it("gives a replay the messages between two offsets, in order, hidden ones left out", async () => {
     const show = await liveShow("Chat: replay");
     const ids: string[] = [];
-    for (const body of ["one", "two", "three"]) ids.push((await posted(await chat.post(show.id, guest(show.id, body)))).message.id);
+    for (const body of ["one", "two", "three"]) ids.push((await posted(show.id, await chat.post(show.id, guest(show.id, body)))).message.id);
     await moderateChat(shop.admin, show.id, { intent: "hide_message", messageId: ids[1]! });
     const offsets = await prisma.chatMessage.findMany({ where: { shop: shop.domain, showId: show.id }, orderBy: { createdAt: "asc" }, select: { offsetMs: true } });
     const last = offsets.at(-1)?.offsetMs ?? 0;
@@ -303,8 +314,8 @@ describe("the control room's moderation refuses", () => {
     const show = await liveShow("Chat: moderation refusals");
     const other = await liveShow("Chat: another show");
     const [watching, watchingOther] = [await watch(show.id), await watch(other.id)];
-    const elsewhere = (await posted(await chat.post(other.id, guest(other.id, "Wrong room?", { question: true })))).message;
-    const asked = (await posted(await chat.post(show.id, guest(show.id, "Is the mug dishwasher safe?", { question: true })))).message;
+    const elsewhere = (await posted(other.id, await chat.post(other.id, guest(other.id, "Wrong room?", { question: true })))).message;
+    const asked = (await posted(show.id, await chat.post(show.id, guest(show.id, "Is the mug dishwasher safe?", { question: true })))).message;
     // Once each message's window has gone out, nothing more is written unless a command writes it.
     expect((await nextChat(watchingOther)).data.messages?.map((message) => message.id)).toEqual([elsewhere.id]);
     expect((await nextChat(watching)).data.messages?.map((message) => message.id)).toEqual([asked.id]);
