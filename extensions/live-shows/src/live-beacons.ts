@@ -3,8 +3,8 @@
 // starts; it sends nothing, and records nothing, unless Shopify's Customer Privacy API says the
 // shopper allows analytics: checked at every event, and again when the shopper answers the
 // consent banner (visitorConsentCollected). Events are batched and sent with navigator.sendBeacon
-// to the app proxy (app/routes/proxy.shows.$showId_.events.tsx) every 30 s and when the page
-// hides. The server places each event by its age, not by the shopper's clock.
+// to the app proxy (app/routes/proxy.shows.$showId_.events.tsx) every 30 s, when the page hides,
+// and at once on an add to cart or a checkout. The server places each event by its age, not by the shopper's clock.
 import type { ShowBootstrap } from "../../../app/storefront/bootstrap-contract";
 import type { Block } from "./shared";
 
@@ -104,8 +104,13 @@ function watch(): void {
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
     const el = blockOf(target);
-    if (target.closest(".live-shows__minicart a")) return record(el, "checkout");
-    if (target.closest(".live-shows__buy .live-shows__btn")) return record(el, "cart");
+    // A sale's steps go out at once: checkout leaves the page, and a beacon sent while the page
+    // unloads is the one most often lost.
+    const step = target.closest(".live-shows__minicart a") ? "checkout" : target.closest(".live-shows__buy .live-shows__btn") ? "cart" : null;
+    if (step) {
+      record(el, step);
+      return send();
+    }
     const card = target.closest(".live-shows__card");
     if (card) record(el, "product", card.getAttribute("data-product-id"));
   };
