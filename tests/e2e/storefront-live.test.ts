@@ -100,6 +100,9 @@ describe("a live show on the storefront", () => {
     await block.getByRole("button", { name: "Cart (1)" }).click();
     await block.getByText("1 × Wool Scarf – Moss").waitFor();
     await block.getByRole("link", { name: "Checkout" }).click();
+    // The deal's 20 % comes off the checkout's subtotal, as Shopify's checkout shows it (the shop writes "399,20 kr").
+    const discounted = Math.round(scarf.variants[1]!.price * 0.8);
+    expect(await page.locator("[data-subtotal]").textContent()).toBe(`${(discounted / 100).toFixed(2).replace(".", ",")} kr`);
     await page.getByRole("button", { name: "Pay now" }).click();
     const orderName = await page.locator("[data-order-name]").textContent();
     const order = stack.shopify.state.getShop(shop.domain).orders.at(-1)!;

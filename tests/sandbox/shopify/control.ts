@@ -41,6 +41,8 @@ const schemas = {
     attributes: z.array(z.object({ key: z.string(), value: z.string() })).optional(),
     discountCode: z.string().optional(),
     customer: customerSchema.optional(),
+    /** The buyer's country: the order is charged in its market's currency. */
+    country: z.string().length(2).optional(),
   }),
   refund: z.object({ orderId: z.string(), lines: z.array(z.object({ lineId: z.string(), quantity: z.number().int().positive() })).min(1) }),
   productUpdate: z.object({

@@ -34,11 +34,31 @@ function roundUp(minor: number, ending: number, currencyCode: string): number {
   return candidate < minor ? candidate + 100 : candidate;
 }
 
+function sameMoney(shopCurrency: string, market: SandboxMarket): boolean {
+  return market.currencyCode === shopCurrency && market.exchangeRate === 1;
+}
+
+function scaleOf(shopCurrency: string, market: SandboxMarket): number {
+  return 10 ** (currencyExponent(market.currencyCode) - currencyExponent(shopCurrency));
+}
+
+/**
+ * An amount in the shop's currency converted at the market's rate without the price rounding:
+ * Shopify rounds converted product prices up, but converts a fixed discount amount as it is.
+ */
+export function convertToMarket(minor: number, shopCurrency: string, market: SandboxMarket): number {
+  return sameMoney(shopCurrency, market) ? minor : Math.round(minor * market.exchangeRate * scaleOf(shopCurrency, market));
+}
+
+/** An amount the buyer paid in the market's currency, as its equivalent in the shop's (an order's shop_money). */
+export function convertToShop(minor: number, shopCurrency: string, market: SandboxMarket): number {
+  return sameMoney(shopCurrency, market) ? minor : Math.round(minor / market.exchangeRate / scaleOf(shopCurrency, market));
+}
+
 /** A price in the shop's currency (minor units) as the market charges it. */
 export function priceInMarket(minor: number, shopCurrency: string, market: SandboxMarket): MarketPrice {
-  if (market.currencyCode === shopCurrency && market.exchangeRate === 1) return { amount: minor, currencyCode: shopCurrency };
-  const scale = 10 ** (currencyExponent(market.currencyCode) - currencyExponent(shopCurrency));
-  const converted = Math.round(minor * market.exchangeRate * scale);
+  if (sameMoney(shopCurrency, market)) return { amount: minor, currencyCode: shopCurrency };
+  const converted = convertToMarket(minor, shopCurrency, market);
   const amount = market.roundUpToEnding === null ? converted : roundUp(converted, market.roundUpToEnding, market.currencyCode);
   return { amount, currencyCode: market.currencyCode };
 }

@@ -5,7 +5,8 @@
 import { SandboxBilling, type AppPlanInput } from "./billing";
 import { SandboxHolds } from "./holds";
 import { IdSequence, gid, numericIdOf, sameId } from "./ids";
-import { priceInMarket, type MarketPrice, type SandboxMarket } from "./markets";
+import { priceCart, type DiscountApplication, type PricedLine } from "./checkout-pricing";
+import { convertToShop, priceInMarket, type MarketPrice, type SandboxMarket } from "./markets";
 
 export interface SandboxLocation {
   id: string; // gid://shopify/Location/N
@@ -65,8 +66,10 @@ export interface SandboxOrderLine {
   productId: string;
   title: string;
   quantity: number;
-  price: number; // unit price, minor units
-  discount: number; // whole line's discount, minor units
+  price: number; // unit price, minor units of the shop's currency
+  discount: number; // whole line's discount, minor units of the shop's currency
+  /** The same two amounts as the buyer paid them, in the order's presentment currency. */
+  presentment: { price: number; discount: number };
   properties: { name: string; value: string }[];
   /** Variant title and sku at purchase time (REST line items carry them). */
   variantTitle?: string;
@@ -81,10 +84,15 @@ export interface SandboxOrder {
   id: string;
   name: string;
   createdAt: string;
+  /** The shop's currency: subtotal, total and the lines' price and discount are in it (shop_money). */
   currencyCode: string;
+  /** What the buyer was charged, in their market's currency (presentment_money). */
+  presentment: { currencyCode: string; subtotal: number; total: number };
   lines: SandboxOrderLine[];
   attributes: { key: string; value: string }[];
   discountCodes: string[];
+  /** How each code applied, in presentment money; line discounts are its allocations. */
+  discountApplications: DiscountApplication[];
   subtotal: number;
   total: number;
   refunds: SandboxRefund[];
@@ -171,6 +179,8 @@ export interface PaidOrderInput {
   attributes?: { key: string; value: string }[];
   discountCode?: string;
   customer?: SandboxCustomer | null;
+  /** The buyer's country: the market whose currency the order is charged in (the shop's own without one). */
+  country?: string | null;
 }
 
 /** What addMarket needs: a market priced by converting the shop's prices. */
@@ -506,6 +516,12 @@ export class SandboxState {
     return this.getShop(shop).discounts.find((discount) => discount.code.toLowerCase() === wanted);
   }
 
+  /** The code's discount when a checkout may use it now (it exists, has started and has not ended). */
+  activeDiscountByCode(shop: string, code: string): SandboxDiscount | undefined {
+    const discount = this.findDiscountByCode(shop, code);
+    return discount && this.discountStatus(discount) === "ACTIVE" ? discount : undefined;
+  }
+
   /** Ends the discount now, as discountCodeDeactivate does. */
   deactivateDiscount(shop: string, discountId: string): SandboxDiscount {
     const discount = this.findDiscount(shop, discountId);
@@ -547,21 +563,27 @@ export class SandboxState {
     });
     this.assertStockFor(shop, resolved);
     const discount = input.discountCode ? this.usableDiscount(shop, input.discountCode) : undefined;
+    const market = this.marketFor(shop, input.country ?? null);
+    const priced = priceCart(current.currencyCode, market, resolved.map(({ line, variant }) => ({ variant, quantity: line.quantity })), discount);
+    const toShop = (minor: number) => convertToShop(minor, current.currencyCode, market);
 
     const at = this.stamp();
-    const lines: SandboxOrderLine[] = resolved.map(({ line, variant, product }) => ({
-      id: this.ids.take("LineItem"),
-      variantId: variant.id,
-      productId: product.id,
-      title: product.title,
-      variantTitle: variant.title,
-      sku: variant.sku,
-      quantity: line.quantity,
-      price: variant.price,
-      discount: 0,
-      properties: (line.properties ?? []).map((property) => ({ ...property })),
-    }));
-    if (discount) allocateDiscount(discount, lines);
+    const lines: SandboxOrderLine[] = resolved.map(({ line, variant, product }, i) => {
+      const { unitPrice, discount: lineDiscount } = priced.lines[i] as PricedLine;
+      return {
+        id: this.ids.take("LineItem"),
+        variantId: variant.id,
+        productId: product.id,
+        title: product.title,
+        variantTitle: variant.title,
+        sku: variant.sku,
+        quantity: line.quantity,
+        price: toShop(unitPrice),
+        discount: toShop(lineDiscount),
+        presentment: { price: unitPrice, discount: lineDiscount },
+        properties: (line.properties ?? []).map((property) => ({ ...property })),
+      };
+    });
 
     for (const { line, variant } of resolved) this.takeStock(shop, variant, line.quantity);
 
@@ -573,9 +595,12 @@ export class SandboxState {
       name: `#${number}`,
       createdAt: at,
       currencyCode: current.currencyCode,
+      presentment: { currencyCode: priced.currencyCode, subtotal: priced.total, total: priced.total },
       lines,
       attributes: (input.attributes ?? []).map((attribute) => ({ ...attribute })),
-      discountCodes: discount ? [discount.code] : [],
+      // A code that reaches none of the lines is not applied, as Shopify's checkout leaves it off.
+      discountCodes: priced.application ? [priced.application.code] : [],
+      discountApplications: priced.application ? [priced.application] : [],
       subtotal,
       total: subtotal,
       refunds: [],
@@ -733,36 +758,6 @@ export class SandboxState {
  */
 export function paidFor(line: SandboxOrderLine, quantity: number): number {
   return Math.round(((line.price * line.quantity - line.discount) * quantity) / line.quantity);
-}
-
-/** Applies a code discount to the lines it targets (all lines when it names no products or variants). */
-function allocateDiscount(discount: SandboxDiscount, lines: SandboxOrderLine[]): void {
-  const targeted = lines.filter(
-    (line) =>
-      (discount.productIds.length === 0 && discount.variantIds.length === 0) ||
-      discount.productIds.some((id) => sameId(id, line.productId)) ||
-      discount.variantIds.some((id) => sameId(id, line.variantId)),
-  );
-  if ("percentage" in discount.value) {
-    const fraction = discount.value.percentage;
-    for (const line of targeted) line.discount = Math.round(line.price * line.quantity * fraction);
-    return;
-  }
-  const { amount, appliesOnEachItem } = discount.value;
-  if (appliesOnEachItem) {
-    for (const line of targeted) line.discount = Math.min(amount, line.price) * line.quantity;
-    return;
-  }
-  // A fixed amount off the order is split over the targeted lines in proportion to their totals.
-  const totals = targeted.map((line) => line.price * line.quantity);
-  const sum = totals.reduce((a, b) => a + b, 0);
-  const off = Math.min(amount, sum);
-  let given = 0;
-  targeted.forEach((line, i) => {
-    const share = i === targeted.length - 1 ? off - given : Math.floor((off * (totals[i] ?? 0)) / (sum || 1));
-    line.discount = share;
-    given += share;
-  });
 }
 
 export function normaliseDomain(domain: string): string {

@@ -2,6 +2,7 @@
 // written digit for digit (raw-json.ts), money is a decimal string, times carry the shop's
 // UTC offset. Fields the app does not read are still present where Shopify always sends them,
 // so a handler that reads a real payload reads this one the same way.
+import { applicationValue } from "./checkout-pricing";
 import { inventoryLevelGid } from "./ids";
 import { toDecimalString } from "./money";
 import { JsonInteger, idNumber, type RawJsonValue } from "./raw-json";
@@ -144,9 +145,24 @@ function productPayload(product: SandboxProduct, shop: ShopInfo, time: TimeForma
   };
 }
 
-function moneySet(minor: number, currency: string): RawJsonValue {
-  const amount = toDecimalString(minor, currency);
-  return { shop_money: { amount, currency_code: currency }, presentment_money: { amount, currency_code: currency } };
+/** An amount in the shop's currency and, when the buyer paid in another, in theirs. */
+function moneySet(minor: number, currency: string, presentment: { amount: number; currency: string } = { amount: minor, currency }): RawJsonValue {
+  return {
+    shop_money: { amount: toDecimalString(minor, currency), currency_code: currency },
+    presentment_money: { amount: toDecimalString(presentment.amount, presentment.currency), currency_code: presentment.currency },
+  };
+}
+
+/** An order's amount in both currencies: shop money as recorded, presentment money as charged. */
+function orderMoney(order: SandboxOrder, shopMinor: number, presentmentMinor: number): RawJsonValue {
+  return moneySet(shopMinor, order.currencyCode, { amount: presentmentMinor, currency: order.presentment.currencyCode });
+}
+
+/** A refunded amount of `line` (shop money) in the presentment currency, in the line's own proportion. */
+function presentmentShare(line: SandboxOrderLine, shopMinor: number): number {
+  const shopNet = line.price * line.quantity - line.discount;
+  const presentmentNet = line.presentment.price * line.quantity - line.presentment.discount;
+  return shopNet === presentmentNet ? shopMinor : Math.round((shopMinor * presentmentNet) / (shopNet || 1));
 }
 
 function lineItemPayload(line: SandboxOrderLine, order: SandboxOrder): RawJsonValue {
@@ -163,7 +179,7 @@ function lineItemPayload(line: SandboxOrderLine, order: SandboxOrder): RawJsonVa
     grams: 0,
     name: line.variantTitle ? `${line.title} - ${line.variantTitle}` : line.title,
     price: toDecimalString(line.price, currency),
-    price_set: moneySet(line.price, currency),
+    price_set: orderMoney(order, line.price, line.presentment.price),
     product_exists: true,
     product_id: idNumber(line.productId),
     properties: line.properties.map((property) => ({ name: property.name, value: property.value })),
@@ -173,7 +189,7 @@ function lineItemPayload(line: SandboxOrderLine, order: SandboxOrder): RawJsonVa
     taxable: true,
     title: line.title,
     total_discount: "0.00",
-    total_discount_set: moneySet(0, currency),
+    total_discount_set: orderMoney(order, 0, 0),
     variant_id: idNumber(line.variantId),
     variant_inventory_management: "shopify",
     variant_title: line.variantTitle ?? null,
@@ -182,7 +198,7 @@ function lineItemPayload(line: SandboxOrderLine, order: SandboxOrder): RawJsonVa
     duties: [],
     // Code discounts reach line items as allocations (total_discount stays for line-level manual discounts).
     discount_allocations: line.discount
-      ? [{ amount: toDecimalString(line.discount, currency), amount_set: moneySet(line.discount, currency), discount_application_index: 0 }]
+      ? [{ amount: toDecimalString(line.discount, currency), amount_set: orderMoney(order, line.discount, line.presentment.discount), discount_application_index: 0 }]
       : [],
   };
 }
@@ -195,6 +211,8 @@ function orderPayload(order: SandboxOrder, shop: ShopInfo, time: TimeFormat): Ra
   const currency = order.currencyCode;
   const lineTotal = order.lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
   const discounts = order.lines.reduce((sum, line) => sum + line.discount, 0);
+  const presentmentLineTotal = order.lines.reduce((sum, line) => sum + line.presentment.price * line.quantity, 0);
+  const presentmentDiscounts = order.lines.reduce((sum, line) => sum + line.presentment.discount, 0);
   const created = time(order.createdAt);
   return {
     id: idNumber(order.id),
@@ -209,10 +227,13 @@ function orderPayload(order: SandboxOrder, shop: ShopInfo, time: TimeFormat): Ra
     created_at: created,
     currency,
     current_subtotal_price: toDecimalString(order.subtotal, currency),
+    current_subtotal_price_set: orderMoney(order, order.subtotal, order.presentment.subtotal),
     current_total_discounts: toDecimalString(discounts, currency),
+    current_total_discounts_set: orderMoney(order, discounts, presentmentDiscounts),
     current_total_price: toDecimalString(order.total, currency),
+    current_total_price_set: orderMoney(order, order.total, order.presentment.total),
     customer_locale: "en",
-    discount_codes: order.discountCodes.map((code) => ({ code, amount: toDecimalString(discounts, currency), type: "percentage" })),
+    discount_codes: order.discountApplications.map((application) => ({ code: application.code, amount: toDecimalString(discounts, currency), type: application.valueType })),
     email: order.customer?.email ?? "",
     financial_status: "paid",
     fulfillment_status: null,
@@ -221,34 +242,34 @@ function orderPayload(order: SandboxOrder, shop: ShopInfo, time: TimeFormat): Ra
     note_attributes: order.attributes.map((attribute) => ({ name: attribute.key, value: attribute.value })),
     number: Number(order.name.replace(/\D/g, "")) - 1000,
     order_number: Number(order.name.replace(/\D/g, "")),
-    presentment_currency: currency,
+    presentment_currency: order.presentment.currencyCode,
     processed_at: created,
     source_name: "web",
     subtotal_price: toDecimalString(order.subtotal, currency),
-    subtotal_price_set: moneySet(order.subtotal, currency),
+    subtotal_price_set: orderMoney(order, order.subtotal, order.presentment.subtotal),
     tags: "",
     taxes_included: true,
     test: true,
     total_discounts: toDecimalString(discounts, currency),
-    total_discounts_set: moneySet(discounts, currency),
+    total_discounts_set: orderMoney(order, discounts, presentmentDiscounts),
     total_line_items_price: toDecimalString(lineTotal, currency),
-    total_line_items_price_set: moneySet(lineTotal, currency),
+    total_line_items_price_set: orderMoney(order, lineTotal, presentmentLineTotal),
     total_price: toDecimalString(order.total, currency),
-    total_price_set: moneySet(order.total, currency),
+    total_price_set: orderMoney(order, order.total, order.presentment.total),
     total_tax: "0.00",
     updated_at: created,
     user_id: null,
     customer: order.customer
       ? { id: idNumber(order.customer.id), email: order.customer.email, first_name: order.customer.firstName ?? null, last_name: order.customer.lastName ?? null, admin_graphql_api_id: order.customer.id }
       : null,
-    discount_applications: order.discountCodes.map((code) => ({
+    discount_applications: order.discountApplications.map((application) => ({
       target_type: "line_item",
       type: "discount_code",
-      value: toDecimalString(discounts, currency),
-      value_type: "fixed_amount",
-      allocation_method: "across",
-      target_selection: "entitled",
-      code,
+      value: applicationValue(application, order.presentment.currencyCode),
+      value_type: application.valueType,
+      allocation_method: application.allocationMethod,
+      target_selection: application.targetSelection,
+      code: application.code,
     })),
     line_items: order.lines.map((line) => lineItemPayload(line, order)),
     refunds: [],
@@ -286,7 +307,7 @@ function refundPayload(order: SandboxOrder, refund: SandboxOrder["refunds"][numb
         restock_type: "no_restock",
         // REST refund line subtotals are JSON numbers; the *_set twins carry the exact strings.
         subtotal: Number(toDecimalString(refundLine.subtotal, currency)),
-        subtotal_set: moneySet(refundLine.subtotal, currency),
+        subtotal_set: orderMoney(order, refundLine.subtotal, presentmentShare(line, refundLine.subtotal)),
         total_tax: 0,
         total_tax_set: moneySet(0, currency),
         line_item: lineItemPayload(line, order),
@@ -357,7 +378,7 @@ function shopPayload(shop: Omit<SandboxShop, "products" | "orders" | "discounts"
     multi_location_enabled: true,
     setup_required: false,
     pre_launch_enabled: false,
-    enabled_presentment_currencies: [shop.currencyCode],
+    enabled_presentment_currencies: [...new Set([shop.currencyCode, ...shop.markets.map((market) => market.currencyCode)])],
   };
 }
 

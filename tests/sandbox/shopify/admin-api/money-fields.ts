@@ -17,6 +17,7 @@ export function moneyV2(minor: number, currency: string) {
   return { amount: decimalScalar(minor, currency), currencyCode: currency };
 }
 
-export function moneyBag(minor: number, currency: string) {
-  return { shopMoney: moneyV2(minor, currency), presentmentMoney: moneyV2(minor, currency) };
+/** `presentment`: what the buyer paid in their currency, when it was not the shop's. */
+export function moneyBag(minor: number, currency: string, presentment: { amount: number; currency: string } = { amount: minor, currency }) {
+  return { shopMoney: moneyV2(minor, currency), presentmentMoney: moneyV2(presentment.amount, presentment.currency) };
 }

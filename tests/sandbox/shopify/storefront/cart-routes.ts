@@ -1,18 +1,22 @@
 // The AJAX Cart API (/cart.js, /cart/add.js, /cart/update.js, /cart/change.js, /cart/clear.js)
 // and the form posts a theme makes to the same paths without ".js" (answered by a redirect).
+// /cart/update's `discount` sets the code the cart and checkout apply (see cart-json.ts).
 import type { ServerResponse } from "node:http";
 import type { Router, SandboxRequest } from "../../http";
 import { CartError, badRequest, normaliseProperties, type Cart, type CartLine } from "./carts";
-import { cartJson, lineJson } from "./cart-json";
+import { cartJson, type CartLineJson, type CartPricing } from "./cart-json";
+import { DISCOUNT_COOKIE, cookieHeader, expiredCookieHeader } from "./cookies";
 import { readStorefrontParams } from "./request-body";
 import { redirect, sendStorefrontJson } from "./respond";
 import { renderStorefrontPage } from "./storefront-page";
-import { requestCart, storefrontShop, type CookieJar, type StorefrontContext } from "./storefront-context";
+import { requestCart, requestPricing, storefrontShop, type CookieJar, type StorefrontContext } from "./storefront-context";
 import type { RawJsonValue } from "../raw-json";
 
 interface CartCall {
   cart: Cart;
   params: Record<string, unknown>;
+  pricing: CartPricing;
+  jar: CookieJar;
 }
 
 /** What a cart action answers on the .js path; form posts are redirected to `redirectTo` instead. */
@@ -53,7 +57,7 @@ export function registerCartRoutes(router: Router, context: StorefrontContext): 
         return sendStorefrontJson(response, 400, badRequest("body").body, jar);
       }
       try {
-        const outcome = action({ cart, params });
+        const outcome = action({ cart, params, pricing: requestPricing(context, request, shop), jar });
         if (asJson) return sendStorefrontJson(response, 200, outcome.json, jar);
         return redirect(response, outcome.redirectTo ?? returnTo(params), jar);
       } catch (error) {
@@ -77,24 +81,37 @@ export function registerCartRoutes(router: Router, context: StorefrontContext): 
 
   const readCart = async (request: SandboxRequest, response: ServerResponse) => {
     const jar: CookieJar = [];
-    const cart = requestCart(context, request, storefrontShop(context, request, jar), jar);
-    sendStorefrontJson(response, 200, cartJson(state, cart), jar);
+    const shop = storefrontShop(context, request, jar);
+    const cart = requestCart(context, request, shop, jar);
+    sendStorefrontJson(response, 200, cartJson(state, cart, requestPricing(context, request, shop)), jar);
   };
   router.add("GET", "/cart.js", readCart);
   router.add("GET", "/cart.json", readCart);
 
-  cartEndpoint("/cart/add", ({ cart, params }) => {
+  /** The lines an add touched, as the whole cart prices them (a code may reach them). */
+  const addedJson = (cart: Cart, lines: CartLine[], pricing: CartPricing): CartLineJson[] => {
+    const items = cartJson(state, cart, pricing).items;
+    return lines.map((line) => items[cart.lines.indexOf(line)] as CartLineJson);
+  };
+
+  cartEndpoint("/cart/add", ({ cart, params, pricing }) => {
     if (params.items !== undefined) {
       const items = Array.isArray(params.items) ? params.items.map((item) => ({ ...asRecord(item), id: asRecord(item).id })) : [];
-      const lines = carts.add(cart, items);
-      return { json: { items: lines.map((line) => lineJson(state, cart.shop, line)) } };
+      return { json: { items: addedJson(cart, carts.add(cart, items), pricing) } };
     }
     if (params.id === undefined || params.id === "") throw badRequest("items");
-    const [line] = carts.add(cart, [{ id: params.id, quantity: params.quantity, properties: params.properties }]);
-    return { json: lineJson(state, cart.shop, line as CartLine) };
+    const lines = carts.add(cart, [{ id: params.id, quantity: params.quantity, properties: params.properties }]);
+    return { json: addedJson(cart, lines, pricing)[0] as CartLineJson };
   });
 
-  cartEndpoint("/cart/update", ({ cart, params }) => {
+  cartEndpoint("/cart/update", ({ cart, params, pricing: requested, jar }) => {
+    let pricing = requested;
+    if (typeof params.discount === "string") {
+      // `discount` replaces the cart's codes ("" removes them); the sandbox applies one code, the first.
+      const code = params.discount.split(",").map((part) => part.trim()).find(Boolean) ?? null;
+      jar.push(code ? cookieHeader(DISCOUNT_COOKIE, code) : expiredCookieHeader(DISCOUNT_COOKIE));
+      pricing = { ...requested, discountCode: code };
+    }
     const updates = params.updates;
     if (Array.isArray(updates)) {
       // An array sets quantities by line position, as the cart page's `updates[]` inputs do.
@@ -117,12 +134,12 @@ export function registerCartRoutes(router: Router, context: StorefrontContext): 
       else cart.attributes[name] = typeof value === "object" ? JSON.stringify(value) : String(value);
     }
     if (typeof params.note === "string") cart.note = params.note;
-    return { json: cartJson(state, cart), redirectTo: params.checkout !== undefined ? "/checkout" : undefined };
+    return { json: cartJson(state, cart, pricing), redirectTo: params.checkout !== undefined ? "/checkout" : undefined };
   });
 
   cartEndpoint(
     "/cart/change",
-    ({ cart, params }) => {
+    ({ cart, params, pricing }) => {
       const lineNumber = params.line === undefined ? undefined : Number(params.line);
       const line =
         lineNumber !== undefined
@@ -133,13 +150,13 @@ export function registerCartRoutes(router: Router, context: StorefrontContext): 
       if (!line) throw noLine();
       const target = params.properties !== undefined ? carts.setProperties(cart, line, normaliseProperties(params.properties)) : line;
       if (params.quantity !== undefined) carts.setQuantity(cart, target, Number(params.quantity));
-      return { json: cartJson(state, cart) };
+      return { json: cartJson(state, cart, pricing) };
     },
     ["POST", "GET"],
   );
 
-  cartEndpoint("/cart/clear", ({ cart }) => {
+  cartEndpoint("/cart/clear", ({ cart, pricing }) => {
     carts.clear(cart);
-    return { json: cartJson(state, cart) };
+    return { json: cartJson(state, cart, pricing) };
   });
 }

@@ -1,28 +1,32 @@
-// A test-mode checkout: the cart, any discount code from a /discount/<code> link, and a
-// "Pay now" button. Paying turns the cart into a paid order through the sandbox state (which
-// takes the stock and announces orders/paid and inventory_levels/update), then starts a new cart.
+// A test-mode checkout: the cart priced in the buyer's market currency, any discount code from a
+// /discount/<code> link or ?discount=<code> applied to the subtotal and total, and a "Pay now"
+// button. Paying turns the cart into a paid order through the sandbox state (which prices it the
+// same way, takes the stock and announces orders/paid and inventory_levels/update), then starts
+// a new cart.
 import type { Router } from "../../http";
 import { numericIdOf } from "../ids";
 import { SandboxError, type SandboxOrder } from "../state";
-import { storefrontCents } from "./cart-json";
-import { CART_COOKIE, DISCOUNT_COOKIE, cookieHeader, expiredCookieHeader, readCookies } from "./cookies";
+import type { Cart } from "./carts";
+import { priceCartLines, storefrontCents } from "./cart-json";
+import { CART_COOKIE, DISCOUNT_COOKIE, cookieHeader, expiredCookieHeader } from "./cookies";
 import { redirect } from "./respond";
-import { requestCart, requestCustomer, storefrontShop, type CookieJar, type StorefrontContext } from "./storefront-context";
+import { requestCart, requestCustomer, requestPricing, storefrontShop, type CookieJar, type StorefrontContext } from "./storefront-context";
 import { renderStorefrontPage } from "./storefront-page";
 
-/** Why a discount code cannot be used now, or undefined when it can. */
-function discountProblem(context: StorefrontContext, shop: string, code: string): string | undefined {
-  const discount = context.state.findDiscountByCode(shop, code);
+/** Why a discount code takes nothing off this cart, or undefined when it applies. */
+function discountProblem(context: StorefrontContext, cart: Cart, code: string, applies: boolean): string | undefined {
+  const discount = context.state.findDiscountByCode(cart.shop, code);
   if (!discount) return "this code does not exist";
   const status = context.state.discountStatus(discount);
-  return status === "ACTIVE" ? undefined : `this code is ${status.toLowerCase()}`;
+  if (status !== "ACTIVE") return `this code is ${status.toLowerCase()}`;
+  return applies || cart.lines.length === 0 ? undefined : "this code does not apply to the items in your cart";
 }
 
 function orderObject(order: SandboxOrder) {
   return {
     id: numericIdOf(order.id),
     name: order.name,
-    total: storefrontCents(order.total, order.currencyCode),
+    total: storefrontCents(order.presentment.total, order.presentment.currencyCode),
     lines: order.lines.map((line) => ({ title: line.title, variant_title: line.variantTitle ?? null, quantity: line.quantity })),
   };
 }
@@ -33,14 +37,23 @@ export function registerCheckoutRoutes(router: Router, context: StorefrontContex
   router.add("GET", "/checkout", async (request, response) => {
     const jar: CookieJar = [];
     const shop = storefrontShop(context, request, jar);
-    const code = readCookies(request.headers).get(DISCOUNT_COOKIE);
+    const linked = request.url.searchParams.get("discount");
+    if (linked) {
+      // Shopify's /checkout?discount=<code>: the code is kept for this checkout, as a /discount link keeps it.
+      jar.push(cookieHeader(DISCOUNT_COOKIE, linked));
+      return redirect(response, "/checkout", jar);
+    }
+    const cart = requestCart(context, request, shop, jar);
+    const pricing = requestPricing(context, request, shop);
+    const code = pricing.discountCode;
+    const applies = code !== null && priceCartLines(state, cart, pricing).application !== null;
     await renderStorefrontPage(context, request, response, {
       template: "checkout",
       layout: "checkout",
       pageTitle: "Checkout",
       shop,
       jar,
-      locals: { discount_code: code ?? null, discount_error: code ? discountProblem(context, shop, code) ?? null : null },
+      locals: { discount_code: code, discount_error: code ? discountProblem(context, cart, code, applies) ?? null : null },
     });
   });
 
@@ -48,8 +61,9 @@ export function registerCheckoutRoutes(router: Router, context: StorefrontContex
     const jar: CookieJar = [];
     const shop = storefrontShop(context, request, jar);
     const cart = requestCart(context, request, shop, jar);
-    const code = readCookies(request.headers).get(DISCOUNT_COOKIE);
-    const usableCode = code && !discountProblem(context, shop, code) ? code : undefined;
+    const pricing = requestPricing(context, request, shop);
+    const code = pricing.discountCode;
+    const usableCode = code && state.activeDiscountByCode(shop, code) ? code : undefined;
     let order: SandboxOrder;
     try {
       order = state.createPaidOrder(shop, {
@@ -61,6 +75,7 @@ export function registerCheckoutRoutes(router: Router, context: StorefrontContex
         attributes: Object.entries(cart.attributes).map(([key, value]) => ({ key, value })),
         discountCode: usableCode,
         customer: requestCustomer(context, request, shop) ?? null,
+        country: pricing.country,
       });
     } catch (error) {
       if (!(error instanceof SandboxError)) throw error;

@@ -43,7 +43,21 @@ export interface ProductObject {
   selected_or_first_available_variant: VariantObject | null;
 }
 
-export function shopObject(shop: SandboxShop, origin: string) {
+/** How Shopify writes a few presentment currencies; others fall back to the amount and the code. */
+const PRESENTMENT_MONEY_FORMATS: Record<string, string> = {
+  EUR: "€{{amount_with_comma_separator}}",
+  USD: "${{amount}}",
+  GBP: "£{{amount}}",
+  JPY: "¥{{amount_no_decimals}}",
+};
+
+/**
+ * `shop`, with the money formats of the currency the buyer's market charges in: the shop's own
+ * formats in its currency, Shopify's formats for that currency in another.
+ */
+export function shopObject(shop: SandboxShop, origin: string, presentmentCurrency = shop.currencyCode) {
+  const own = presentmentCurrency === shop.currencyCode;
+  const moneyFormat = own ? shop.moneyFormat : (PRESENTMENT_MONEY_FORMATS[presentmentCurrency] ?? `{{amount}} ${presentmentCurrency}`);
   return {
     name: shop.name,
     permanent_domain: shop.domain,
@@ -51,21 +65,22 @@ export function shopObject(shop: SandboxShop, origin: string) {
     url: origin,
     email: shop.email,
     currency: shop.currencyCode,
-    money_format: shop.moneyFormat,
-    money_with_currency_format: shop.moneyWithCurrencyFormat,
+    money_format: moneyFormat,
+    money_with_currency_format: own ? shop.moneyWithCurrencyFormat : `${moneyFormat} ${presentmentCurrency}`,
   };
 }
 
-export function variantObject(state: SandboxState, shop: string, product: SandboxProduct, variant: SandboxVariant): VariantObject {
+/** `country`: the buyer's, whose market's currency the prices are in (the shop's own market without one). */
+export function variantObject(state: SandboxState, shop: string, product: SandboxProduct, variant: SandboxVariant, country: string | null = null): VariantObject {
   const available = state.availableQuantity(shop, variant);
-  const currency = state.getShop(shop).currencyCode;
+  const { price, compareAtPrice } = state.contextualPrices(shop, variant, country);
   const id = numericIdOf(variant.id);
   const values = variant.selectedOptions.map((option) => option.value);
   return {
     id,
     title: variant.title,
-    price: storefrontCents(variant.price, currency),
-    compare_at_price: variant.compareAtPrice === null ? null : storefrontCents(variant.compareAtPrice, currency),
+    price: storefrontCents(price.amount, price.currencyCode),
+    compare_at_price: compareAtPrice === null ? null : storefrontCents(compareAtPrice.amount, compareAtPrice.currencyCode),
     available: available === null || available > 0,
     sku: variant.sku,
     options: values,
@@ -77,8 +92,8 @@ export function variantObject(state: SandboxState, shop: string, product: Sandbo
   };
 }
 
-export function productObject(state: SandboxState, shop: string, product: SandboxProduct, selectedVariantId?: string | null): ProductObject {
-  const variants = product.variants.map((variant) => variantObject(state, shop, product, variant));
+export function productObject(state: SandboxState, shop: string, product: SandboxProduct, selectedVariantId?: string | null, country: string | null = null): ProductObject {
+  const variants = product.variants.map((variant) => variantObject(state, shop, product, variant, country));
   const prices = variants.map((variant) => variant.price);
   const selected =
     (selectedVariantId ? variants.find((variant) => variant.id === selectedVariantId) : undefined) ??
@@ -132,8 +147,8 @@ export function cartObject(cart: CartJson) {
 
 /**
  * `localization`: the buyer's country with its market's currency, and the countries the
- * country selector offers. The storefront's prices and cart stay in the shop's currency: only
- * the Admin API's contextualPricing (and so the app's player) prices in the market's.
+ * country selector offers. Prices, the cart and checkout are in that currency, as Shopify
+ * presents them to a buyer in that market.
  */
 export function localizationObject(shop: SandboxShop, country: string) {
   const countryObject = (isoCode: string) => {

@@ -8,7 +8,7 @@ import { CUSTOMER_COOKIE, DISCOUNT_COOKIE, LOCALIZATION_COOKIE, cookieHeader, ex
 import { productObject } from "./liquid-objects";
 import { readStorefrontParams } from "./request-body";
 import { redirect } from "./respond";
-import { storefrontShop, type CookieJar, type StorefrontContext } from "./storefront-context";
+import { requestCountry, storefrontShop, type CookieJar, type StorefrontContext } from "./storefront-context";
 import { renderStorefrontPage } from "./storefront-page";
 import { numericIdOf } from "../ids";
 import { numericIdOfOrUndefined } from "./ids-lenient";
@@ -49,7 +49,7 @@ export function registerPageRoutes(router: Router, context: StorefrontContext): 
       });
     }
     const selected = numericIdOfOrUndefined(request.url.searchParams.get("variant"));
-    const liquidProduct = productObject(state, shop, product, selected);
+    const liquidProduct = productObject(state, shop, product, selected, requestCountry(context, request, shop));
     if (asJson) {
       // /products/<handle>.js: the product as Shopify's storefront JSON, ids as exact numbers.
       const body = stringifyRawJson({

@@ -29,6 +29,8 @@ export interface PageInput {
   globals: Record<string, unknown>;
   /** Objects for this template only (product, order, errors …). */
   locals?: Record<string, unknown>;
+  /** The currency the buyer's market charges in and its rate from the shop's (window.Shopify.currency); the shop's own without one. */
+  currency?: { active: string; rate: number };
 }
 
 interface AssetTags {
@@ -141,7 +143,7 @@ export class ThemeRenderer {
     const shopifyGlobal = {
       shop: input.shop.domain,
       locale: input.theme.locale,
-      currency: { active: input.shop.currencyCode, rate: "1.0" },
+      currency: { active: input.currency?.active ?? input.shop.currencyCode, rate: String(input.currency?.rate ?? "1.0") },
       country: "US",
       routes: { root: "/" },
     };

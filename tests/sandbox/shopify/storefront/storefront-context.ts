@@ -4,7 +4,8 @@ import type { SandboxRequest } from "../../http";
 import type { SandboxState, SandboxCustomer } from "../state";
 import { shopOfRequest } from "../request-shop";
 import { CartBook, type Cart } from "./carts";
-import { CART_COOKIE, SHOP_COOKIE, CUSTOMER_COOKIE, LOCALIZATION_COOKIE, cookieHeader, readCookies } from "./cookies";
+import { CART_COOKIE, DISCOUNT_COOKIE, SHOP_COOKIE, CUSTOMER_COOKIE, LOCALIZATION_COOKIE, cookieHeader, readCookies } from "./cookies";
+import type { CartPricing } from "./cart-json";
 import type { ThemeSettingsBook } from "./theme-settings";
 import type { StorefrontCustomers } from "./customers";
 import type { ThemeRenderer } from "./render-page";
@@ -62,6 +63,11 @@ export function requestCountry(context: StorefrontContext, request: SandboxReque
   const chosen = readCookies(request.headers).get(LOCALIZATION_COOKIE)?.toUpperCase();
   const { markets, countryCode } = context.state.getShop(shop);
   return chosen && markets.some((market) => market.countries.includes(chosen)) ? chosen : countryCode;
+}
+
+/** The buyer's market (by country) and the discount code from a /discount link, which price the cart. */
+export function requestPricing(context: StorefrontContext, request: SandboxRequest, shop: string): CartPricing {
+  return { country: requestCountry(context, request, shop), discountCode: readCookies(request.headers).get(DISCOUNT_COOKIE) ?? null };
 }
 
 export function requestCustomer(context: StorefrontContext, request: SandboxRequest, shop: string): SandboxCustomer | undefined {

@@ -6,7 +6,7 @@ import { cartJson } from "./cart-json";
 import { cartObject, customerObject, localizationObject, productObject, shopObject } from "./liquid-objects";
 import type { PageInput } from "./render-page";
 import { sendPage } from "./respond";
-import { requestCart, requestCountry, requestCustomer, type CookieJar, type StorefrontContext } from "./storefront-context";
+import { requestCart, requestCountry, requestCustomer, requestPricing, type CookieJar, type StorefrontContext } from "./storefront-context";
 
 export interface StorefrontPage {
   template: PageInput["template"];
@@ -29,13 +29,15 @@ export async function renderStorefrontPage(context: StorefrontContext, request: 
   const cart = requestCart(context, request, shop.domain, page.jar);
   const customer = requestCustomer(context, request, shop.domain);
   const products = shop.products.filter((product) => product.status === "ACTIVE");
+  const country = requestCountry(context, request, shop.domain);
+  const market = state.marketFor(shop.domain, country);
   const globals = {
-    shop: shopObject(shop, requestOrigin(request)),
-    cart: cartObject(cartJson(state, cart)),
+    shop: shopObject(shop, requestOrigin(request), market.currencyCode),
+    cart: cartObject(cartJson(state, cart, requestPricing(context, request, shop.domain))),
     customer: customerObject(customer),
-    localization: localizationObject(shop, requestCountry(context, request, shop.domain)),
+    localization: localizationObject(shop, country),
     // Evaluated lazily by Liquid would be nicer; the catalog is small enough to build per page.
-    collections: { all: { title: "All products", products: products.map((product) => productObject(state, shop.domain, product)) } },
+    collections: { all: { title: "All products", products: products.map((product) => productObject(state, shop.domain, product, null, country)) } },
     routes: { root_url: "/", cart_url: "/cart", cart_add_url: "/cart/add", cart_change_url: "/cart/change", cart_update_url: "/cart/update" },
   };
   const html = await context.renderer.renderPage({
@@ -47,6 +49,7 @@ export async function renderStorefrontPage(context: StorefrontContext, request: 
     path: request.url.pathname,
     globals,
     locals: page.locals,
+    currency: { active: market.currencyCode, rate: market.exchangeRate },
   });
   sendPage(response, page.status ?? 200, html, page.jar);
 }

@@ -8,6 +8,11 @@ import { productView, variantView, connectionArgs } from "./catalog";
 
 type Args = Record<string, unknown>;
 
+/** An amount of the order in shop money and in what the buyer paid. */
+function orderBag(order: SandboxOrder, shopMinor: number, presentmentMinor: number) {
+  return moneyBag(shopMinor, order.currencyCode, { amount: presentmentMinor, currency: order.presentment.currencyCode });
+}
+
 export function orderView(context: AdminContext, order: SandboxOrder) {
   const currency = order.currencyCode;
   const refundedUnits = order.refunds.flatMap((refund) => refund.lines).reduce((sum, line) => sum + line.quantity, 0);
@@ -21,13 +26,13 @@ export function orderView(context: AdminContext, order: SandboxOrder) {
     processedAt: order.createdAt,
     cancelledAt: null,
     currencyCode: currency,
-    presentmentCurrencyCode: currency,
+    presentmentCurrencyCode: order.presentment.currencyCode,
     email: order.customer?.email ?? null,
     customAttributes: order.attributes.map((attribute) => ({ key: attribute.key, value: attribute.value })),
     discountCodes: order.discountCodes,
     displayFinancialStatus: refundedUnits === 0 ? "PAID" : refundedUnits >= units ? "REFUNDED" : "PARTIALLY_REFUNDED",
-    subtotalPriceSet: moneyBag(order.subtotal, currency),
-    totalPriceSet: moneyBag(order.total, currency),
+    subtotalPriceSet: orderBag(order, order.subtotal, order.presentment.subtotal),
+    totalPriceSet: orderBag(order, order.total, order.presentment.total),
     lineItems: (args: Args) => connection(order.lines, connectionArgs(args), (line) => line.id, (line) => lineItemView(context, order, line)),
     refunds: (args: Args) => firstOf(order.refunds, args.first).map((refund) => refundView(context, order, refund)),
   };
@@ -38,7 +43,6 @@ function refundedOf(order: SandboxOrder, line: SandboxOrderLine): number {
 }
 
 export function lineItemView(context: AdminContext, order: SandboxOrder, line: SandboxOrderLine) {
-  const currency = order.currencyCode;
   const { state, shop } = context;
   const remaining = line.quantity - refundedOf(order, line);
   return {
@@ -60,13 +64,16 @@ export function lineItemView(context: AdminContext, order: SandboxOrder, line: S
       const product = state.findProduct(shop.domain, line.productId);
       return product ? productView(context, product) : null;
     },
-    originalUnitPriceSet: moneyBag(line.price, currency),
-    originalTotalSet: moneyBag(line.price * line.quantity, currency),
+    originalUnitPriceSet: orderBag(order, line.price, line.presentment.price),
+    originalTotalSet: orderBag(order, line.price * line.quantity, line.presentment.price * line.quantity),
     // Every sandbox discount is a code discount, which Shopify leaves out of these unless asked.
-    discountedUnitPriceSet: moneyBag(line.price, currency),
-    discountedTotalSet: (args: Args) => moneyBag(line.price * line.quantity - (args.withCodeDiscounts === true ? line.discount : 0), currency),
-    totalDiscountSet: moneyBag(line.discount, currency),
-    discountAllocations: line.discount ? [{ allocatedAmountSet: moneyBag(line.discount, currency) }] : [],
+    discountedUnitPriceSet: orderBag(order, line.price, line.presentment.price),
+    discountedTotalSet: (args: Args) => {
+      const withCode = args.withCodeDiscounts === true;
+      return orderBag(order, line.price * line.quantity - (withCode ? line.discount : 0), line.presentment.price * line.quantity - (withCode ? line.presentment.discount : 0));
+    },
+    totalDiscountSet: orderBag(order, line.discount, line.presentment.discount),
+    discountAllocations: line.discount ? [{ allocatedAmountSet: orderBag(order, line.discount, line.presentment.discount) }] : [],
   };
 }
 
