@@ -61,24 +61,22 @@ async function restore(key: string, fullAt: Date, previous: Date | undefined): P
 }
 
 /**
- * Takes a token from each bucket in order; if one refuses, those already taken are given back, so
- * a refused message leaves every bucket as it was. (Rows whose bucket has long been full again are
- * deleted with the other rate-limit rows by pruneRateLimitSlots.)
+ * Takes a token from each bucket, all at once (the buckets are separate rows, and a post waits for
+ * one round of reads and writes, not one per bucket); if one refuses, the others' tokens are given
+ * back, so a refused message leaves every bucket as it was, and the refusal names the first
+ * bucket in order that refused. (Rows whose bucket has long been full again are deleted with the
+ * other rate-limit rows by pruneRateLimitSlots.)
  */
 export async function takeBuckets(buckets: readonly { rule: TokenBucketRule; subject: string }[], now = new Date()): Promise<BucketTake> {
-  const taken: Extract<BucketTake, { allowed: true }>[] = [];
-  for (const { rule, subject } of buckets) {
-    const take = await takeBucket(rule, subject, now);
-    if (!take.allowed) {
-      for (const held of taken.reverse()) await held.release();
-      return take;
-    }
-    taken.push(take);
-  }
-  return {
-    allowed: true,
-    release: async () => {
-      for (const held of taken.reverse()) await held.release();
-    },
+  const takes = await Promise.all(buckets.map(({ rule, subject }) => takeBucket(rule, subject, now)));
+  const taken = takes.filter((take): take is Extract<BucketTake, { allowed: true }> => take.allowed);
+  const release = async () => {
+    await Promise.all(taken.map((held) => held.release()));
   };
+  const refused = takes.find((take) => !take.allowed);
+  if (refused) {
+    await release();
+    return refused;
+  }
+  return { allowed: true, release };
 }

@@ -51,12 +51,18 @@ const refuse = (status: 401 | 403 | 404 | 409 | 422 | 429, reason: ChatRefusalRe
 
 export async function postChatMessage(caller: ProxyCaller, showId: string, input: ChatPostInput, now = new Date()): Promise<ChatPostResult> {
   const { shop } = caller;
-  const show = await prisma.show.findFirst({
-    where: { id: showId, shop },
-    select: { status: true, wentLiveAt: true, chatEnabled: true, chatSlowSeconds: true },
-  });
-  if (!show) return refuse(404, "unknown_show", `${shop} has no show ${showId}`);
   const viewerId = chatViewerOf(input.token, showId, now);
+  // Read together, though each check below still answers in its order: while a chat window goes
+  // out to thousands of viewers, every read awaited on its own waits for the event loop again.
+  const [show, settings, banned] = await Promise.all([
+    prisma.show.findFirst({
+      where: { id: showId, shop },
+      select: { status: true, wentLiveAt: true, chatEnabled: true, chatSlowSeconds: true },
+    }),
+    getChatSettings(shop),
+    viewerId ? isBannedFromChat(shop, showId, { customerId: caller.customerId, viewerId }) : false,
+  ]);
+  if (!show) return refuse(404, "unknown_show", `${shop} has no show ${showId}`);
   if (!viewerId) return refuse(401, "viewer_token", "The viewer token is not valid for this show, or has expired: load the show again");
   if (show.status !== "live") return refuse(409, "chat_closed", "The chat is open while the show is live");
   if (!show.chatEnabled) return refuse(409, "chat_off", "The host has turned the chat off");
@@ -67,13 +73,12 @@ export async function postChatMessage(caller: ProxyCaller, showId: string, input
   // as self-asserted as a guest's nickname (only the customer id is signed), so held to the same rules.
   const nickname = checkNickname(input.nickname);
   if (!nickname.ok) return refuse(422, nickname.reason, nickname.error);
-  const settings = await getChatSettings(shop);
   if (findBlockedWord(text.text, settings.blockedWords) || findBlockedWord(nickname.nickname, settings.blockedWords)) {
     return refuse(422, "blocked_word", "This shop does not allow a word in that message or name. Please rephrase it.");
   }
 
   // Before the buckets: a banned viewer's attempts take no tokens.
-  if (await isBannedFromChat(shop, showId, { customerId: caller.customerId, viewerId })) {
+  if (banned) {
     return refuse(403, "banned", "The host has banned you from this chat, so your messages are not posted.");
   }
 
