@@ -5,6 +5,8 @@
 export interface ConnectCommand {
   type: "connect";
   port: number;
+  /** Several servers (app instances) instead: viewer i connects to ports[i % ports.length]. */
+  ports?: number[];
   /** The stream's path and query, e.g. /realtime/shows/abc?shop=x.myshopify.com or /sub/abc. */
   path: string;
   headers: Record<string, string>;

@@ -29,8 +29,11 @@ export interface IngestOptions {
   concurrency: number;
   maxRoundMs: number;
   buildDir: string;
-  /** Seeded databases to copy: in WAL mode, and in SQLite's default rollback-journal mode. */
-  databases: { wal: string; rollback: string };
+  /**
+   * Seeded SQLite databases to copy: in WAL mode, and in SQLite's default rollback-journal mode. Or
+   * on PostgreSQL: a fresh copy of the seeded database per server, and the servers' environment (production/production.ts).
+   */
+  databases: { wal: string; rollback: string } | { postgres(target: IngestTarget): Promise<string>; env: Record<string, string> };
   workDir: string;
   /** Profile each server (node --cpu-prof) into <profileDir>/<target>/. */
   profileDir?: string;
@@ -83,10 +86,13 @@ class WebhookLoad {
 
 async function startTarget(target: IngestTarget, options: IngestOptions): Promise<NodeServer> {
   const socket = await reservePort();
-  const database = target === "template-stock" ? options.databases.rollback : options.databases.wal;
-  const env: Record<string, string> = { DATABASE_URL: copyDatabase(database, path.join(options.workDir, `ingest-${target}`, "app.db")) };
-  if (target === "template") env.BENCH_SQLITE_LIKE_APP = "1";
-  if (options.profileDir) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.join(options.profileDir, target)}`;
+  const { databases } = options;
+  const env: Record<string, string> =
+    "postgres" in databases
+      ? { ...databases.env, DATABASE_URL: await databases.postgres(target) }
+      : { DATABASE_URL: copyDatabase(target === "template-stock" ? databases.rollback : databases.wal, path.join(options.workDir, `ingest-${target}`, "app.db")) };
+  if (target === "template" && !("postgres" in databases)) env.BENCH_SQLITE_LIKE_APP = "1";
+  if (options.profileDir) env.NODE_OPTIONS = [env.NODE_OPTIONS, `--cpu-prof --cpu-prof-dir=${path.join(options.profileDir, target)}`].filter(Boolean).join(" ");
   if (target === "live-shows") return startApp(socket, { LIVE_SHOWS_BUILD_DIR: options.buildDir, ...env });
   return startNodeServer(
     ["--import", "tsx", path.join(import.meta.dirname, target === "ceiling" ? "ceiling-server.ts" : "template-server.ts")],

@@ -3,6 +3,7 @@
 // are for those). Ids are Shopify GIDs past Number.MAX_SAFE_INTEGER, as real ones may be.
 // Deterministic, so every configuration and both sides of each comparison see the same shop.
 import { createHmac } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
 import { createDriverAdapter } from "../../../app/db/driver-adapter.server";
 import { SANDBOX_API_VERSION, sandboxShopify } from "../../sandbox/config";
 
@@ -43,12 +44,14 @@ export const OTHER_ITEMS: CatalogItem[] = Array.from({ length: 400 }, (_, produc
 
 export const FANOUT_ITEM = LINEUP[0] as CatalogItem;
 
-/** Seeds the shop (installed: an offline session), the live show and the lineup's stock. */
-export async function seedBenchShop(databaseUrl: string) {
+/**
+ * Seeds the shop (installed: an offline session), the live show and the lineup's stock. On
+ * PostgreSQL the caller passes a client for it (tests/faults/fault-database.ts); it is disconnected after.
+ */
+export async function seedBenchShop(databaseUrl: string, client?: PrismaClient) {
   // Loaded here, not at the top: the bench generates the SQLite client first if the last test
   // run left a PostgreSQL one behind, and a client loaded before that would stay PostgreSQL's.
-  const { PrismaClient } = await import("@prisma/client");
-  const prisma = new PrismaClient({ adapter: createDriverAdapter(databaseUrl) });
+  const prisma = client ?? new (await import("@prisma/client")).PrismaClient({ adapter: createDriverAdapter(databaseUrl) });
   try {
     await prisma.shop.create({ data: { domain: BENCH_SHOP, name: "Bench Outfitters", storefrontOrigins: BENCH_ORIGIN } });
     await prisma.session.create({

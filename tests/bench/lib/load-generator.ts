@@ -67,6 +67,8 @@ const errorMessage = (reply: Message) => (reply as Message & { message: string }
 /** A server whose show stream the viewers open. */
 export interface StreamTarget {
   port: number;
+  /** Several app instances: the viewers are split evenly across them. */
+  ports?: number[];
   streamPath: string;
   readyMarker: string;
   logs(): string;
@@ -87,6 +89,7 @@ export async function openViewerStreams(
   const command: ConnectCommand = {
     type: "connect",
     port: server.port,
+    ports: server.ports,
     path: server.streamPath,
     headers: { Origin: BENCH_ORIGIN },
     count: clients,

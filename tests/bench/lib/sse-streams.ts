@@ -72,7 +72,8 @@ export class SseStreams {
     const extra = Object.entries(headers)
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join("");
-    const requestBytes = Buffer.from(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n${extra}\r\n`);
+    const ports = command.ports ?? [port];
+    const requests = ports.map((each) => Buffer.from(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${each}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n${extra}\r\n`));
     const started = performance.now();
     const errors: string[] = [];
     let next = 0;
@@ -113,10 +114,11 @@ export class SseStreams {
         while (!finished && pending < inFlight && next < count) {
           const index = next++;
           pending++;
-          const socket = connect({ host: "127.0.0.1", port, localAddress: clientAddress(index, perAddress) });
+          const server = index % ports.length;
+          const socket = connect({ host: "127.0.0.1", port: ports[server] as number, localAddress: clientAddress(index, perAddress) });
           sockets[index] = socket;
           socket.setNoDelay(true);
-          socket.on("connect", () => socket.write(requestBytes));
+          socket.on("connect", () => socket.write(requests[server] as Buffer));
           socket.on("data", (chunk: Buffer) => {
             if (state[index] === READY) return this.reader.onData(index, chunk);
             if (!answered[index]) {

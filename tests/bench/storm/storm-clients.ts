@@ -27,6 +27,8 @@ export interface StormRound {
   repeat304: number;
   repeat200: number;
   failed: number;
+  /** The failed requests by HTTP status (0: no answer). */
+  failures: Record<number, number>;
   p50: number;
   p99: number;
   max: number;
@@ -68,7 +70,16 @@ function get(agent: Agent, target: StormTarget, path: string, etag: string | nul
   });
 }
 
-function summary(latencies: number[], counts: Omit<StormRound, "p50" | "p99" | "max" | "perSecond" | "elapsedSeconds">, elapsedSeconds: number): StormRound {
+type Counts = Omit<StormRound, "p50" | "p99" | "max" | "perSecond" | "elapsedSeconds">;
+
+const newCounts = (): Counts => ({ requests: 0, first200: 0, repeat304: 0, repeat200: 0, failed: 0, failures: {} });
+
+function fail(counts: Counts, status: number) {
+  counts.failed += 1;
+  counts.failures[status] = (counts.failures[status] ?? 0) + 1;
+}
+
+function summary(latencies: number[], counts: Counts, elapsedSeconds: number): StormRound {
   const sorted = Float64Array.from(latencies).sort();
   return {
     ...counts,
@@ -88,7 +99,7 @@ async function storm(command: Extract<StormCommand, { kind: "storm" }>): Promise
   const random = seededRandom(command.seed);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const latencies: number[] = [];
-  const counts = { requests: 0, first200: 0, repeat304: 0, repeat200: 0, failed: 0 };
+  const counts = newCounts();
   const started = performance.now();
   const load = async (arrival: number, market: Record<string, string>, etag: string | null) => {
     const wait = started + arrival - performance.now();
@@ -104,12 +115,12 @@ async function storm(command: Extract<StormCommand, { kind: "storm" }>): Promise
     const repeatAfter = random() < command.repeatShare ? 1000 + random() * 2000 : null;
     const first = await load(arrival, market, null);
     if (first.status === 200) counts.first200 += 1;
-    else counts.failed += 1;
+    else fail(counts, first.status);
     if (repeatAfter === null || first.status !== 200) return;
     const again = await load(performance.now() - started + repeatAfter, market, first.etag);
     if (again.status === 304) counts.repeat304 += 1;
     else if (again.status === 200) counts.repeat200 += 1;
-    else counts.failed += 1;
+    else fail(counts, again.status);
   };
   await Promise.all(Array.from({ length: command.viewers }, viewer));
   const elapsed = (performance.now() - started) / 1000;
@@ -122,7 +133,7 @@ async function saturate(command: Extract<StormCommand, { kind: "saturate" }>): P
   const random = seededRandom(command.seed);
   const agent = new Agent({ keepAlive: true, maxSockets: command.inFlight });
   const latencies: number[] = [];
-  const counts = { requests: 0, first200: 0, repeat304: 0, repeat200: 0, failed: 0 };
+  const counts = newCounts();
   const started = performance.now();
   const deadline = started + command.seconds * 1000;
   const lane = async () => {
@@ -132,7 +143,7 @@ async function saturate(command: Extract<StormCommand, { kind: "saturate" }>): P
       latencies.push(performance.now() - sent);
       counts.requests += 1;
       if (answer.status === 200) counts.first200 += 1;
-      else counts.failed += 1;
+      else fail(counts, answer.status);
     }
   };
   await Promise.all(Array.from({ length: command.inFlight }, lane));
