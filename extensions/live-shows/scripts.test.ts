@@ -10,6 +10,8 @@ const THEME_CHECK_LIMIT_BYTES = 10_000;
 const GZIP_BUDGET_BYTES = 10 * 1024;
 /** Scripts a page loads up front; the others are fetched later, and have budgets of their own. */
 const UP_FRONT = ["live-shows", "live-now"] as const;
+/** The player's chunk stands between a viewer's press on play and the player: one small request. */
+const PLAYER_CHUNK_BUDGET_BYTES = 1_500;
 /** The beacons come after the player (about 1 MB); still, a viewer's phone pays for every byte. */
 const BEACONS_BUDGET_BYTES = 2_500;
 /** The chat comes with the player too, and is what a viewer on a phone waits for to talk: 4 KB gzipped. */
@@ -35,7 +37,16 @@ describe("storefront scripts", () => {
   it.each(UP_FRONT)("assets/%s.js is a plain script that leaves the player to be fetched", (name) => {
     const code = committed[name]?.toString("utf8") ?? "";
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
-    // The player bundle is fetched by URL at play time, never carried inside the loader.
+    // The player's chunk is fetched by URL at play time, and the player bundle by the chunk.
+    expect(code).not.toContain("customElements");
+    expect(code).not.toContain("mux-player");
+    expect(code).toContain("playerSrc");
+  });
+
+  it("assets/live-player.js is small and plain, and fetches the player bundle rather than carrying it", () => {
+    const code = committed["live-player"]?.toString("utf8") ?? "";
+    expect(code.length).toBeLessThanOrEqual(PLAYER_CHUNK_BUDGET_BYTES);
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toContain("customElements.define");
     expect(code).toContain('whenDefined("mux-player")');
   });

@@ -1,7 +1,8 @@
 // The Mux player (about 1 MB) costs a storefront nothing until a viewer is about to watch: these
 // tests count the browser's requests for the player bundle. A live show below the fold fetches
-// it only once scrolled into view; an upcoming show never; a replay only on Play; the "Live now"
-// embed only when its pill is opened. Also: the embed's pill, dismissed, stays away across pages.
+// it only once scrolled into view, and one in view shows its poster in the player's box until the
+// page is idle; an upcoming show never; a replay only on Play (from the keyboard here); the "Live
+// now" embed only when its pill is opened. Also: the embed's pill, dismissed, stays away across pages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import prisma from "~/db.server";
@@ -77,6 +78,43 @@ describe("the player is fetched only when a viewer is about to watch", () => {
     await page.close();
   });
 
+  it("a live show in view: its poster first, then the player in the very same box once the page is idle", { timeout: 60_000 }, async () => {
+    placeBlock("home", live.id, false);
+    const page = await newPage(browser);
+    const errors = collectPageErrors(page);
+    // Where the stage and what it shows sit at the moment each arrives: the poster, then the player.
+    await page.addInitScript(() => {
+      const seen: Array<{ what: string; stage: unknown; box: unknown }> = [];
+      (window as unknown as { arrivals: typeof seen }).arrivals = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          record.addedNodes.forEach((node) => {
+            if (!(node instanceof HTMLElement) || !node.closest(".live-shows__stage")) return;
+            const what = node.localName === "mux-player" ? "player" : node.classList.contains("live-shows__poster") ? "poster" : "";
+            if (what) seen.push({ what, stage: (node.closest(".live-shows__stage") as HTMLElement).getBoundingClientRect().toJSON(), box: node.getBoundingClientRect().toJSON() });
+          });
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(shop.storefront("/"));
+    const block = page.locator("[data-live-shows-block][data-status=live]");
+    // The poster carries a real, named button: a keyboard or a screen reader can start the show.
+    await block.getByRole("button", { name: "Watch live" }).waitFor({ state: "attached", ...EVENT_TIMEOUT });
+    await page.waitForFunction(() => ((document.querySelector("mux-player") as HTMLMediaElement | null)?.currentTime ?? 0) > 0.5, null, { timeout: 45_000 });
+
+    type Arrival = { what: string; stage: unknown; box: unknown };
+    const arrivals = await page.evaluate(() => (window as unknown as { arrivals: Arrival[] }).arrivals);
+    expect(arrivals.map((arrival) => arrival.what)).toEqual(["poster", "player"]);
+    const [poster, player] = arrivals as [Arrival, Arrival];
+    // Nothing moved: the stage kept its box, and the poster and the player each filled it exactly.
+    expect(player.stage).toEqual(poster.stage);
+    expect(poster.box).toEqual(poster.stage);
+    expect(player.box).toEqual(poster.stage);
+    expect(await page.locator(".live-shows__stage").evaluate((stage) => stage.getBoundingClientRect().toJSON())).toEqual(poster.stage);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("an upcoming show in view: never", async () => {
     const upcoming = await createShow(shop, { title: "Next week", products: [shop.products.mug] });
     placeBlock("home", upcoming.id, false);
@@ -116,7 +154,10 @@ describe("the player is fetched only when a viewer is about to watch", () => {
     expect(player).toEqual([]);
     expect(await seriousAccessibilityViolations(page.mainFrame())).toEqual([]);
 
-    await block.getByRole("button", { name: "Watch the replay" }).click();
+    // From the keyboard: the poster's play button takes focus, and Enter starts the player.
+    const play = block.getByRole("button", { name: "Watch the replay" });
+    await play.focus();
+    await page.keyboard.press("Enter");
     await page.waitForFunction(() => ((document.querySelector("mux-player") as HTMLMediaElement | null)?.currentTime ?? 0) > 0.2, null, { timeout: 45_000 });
     expect(player).toHaveLength(1);
     // The shirt's chapter is playing: its card is the one shown.

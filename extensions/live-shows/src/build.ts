@@ -1,13 +1,14 @@
 // Builds the storefront scripts: src/live-shows.ts → assets/live-shows.js (the "Live show" block)
-// and src/live-now.ts → assets/live-now.js (the "Live now" embed), and the scripts the block
-// fetches later (live-chat.js with the player), each one self-contained, ES2019 and minified. Run `npx tsx extensions/live-shows/src/build.ts` after editing src/; a
-// test fails while a committed asset differs from what this produces. (.shopifyignore keeps
-// src/ out of the extension Shopify receives.)
+// and src/live-now.ts → assets/live-now.js (the "Live now" embed), and the scripts they fetch
+// later (live-player.js, and live-beacons.js and live-chat.js with the player), each one
+// self-contained, ES2019 and minified. Run `npx tsx extensions/live-shows/src/build.ts` after
+// editing src/; a test fails while a committed asset differs from what this produces.
+// (.shopifyignore keeps src/ out of the extension Shopify receives.)
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build, type Rollup } from "vite";
 
-export const STOREFRONT_SCRIPTS = ["live-shows", "live-now", "live-beacons", "live-chat"] as const;
+export const STOREFRONT_SCRIPTS = ["live-shows", "live-now", "live-player", "live-beacons", "live-chat"] as const;
 export type StorefrontScript = (typeof STOREFRONT_SCRIPTS)[number];
 
 export const scriptSource = (name: StorefrontScript) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));

@@ -52,7 +52,7 @@ function embed(el: HTMLElement) {
       box.hidden = !on;
       box.textContent = "";
       pill.setAttribute("aria-expanded", String(on));
-      if (on) mountPlayer(box, b, true).catch(() => undefined);
+      if (on) mountPlayer(el, box, b, true).catch(() => undefined);
       state.open = on;
       remember(state);
     };

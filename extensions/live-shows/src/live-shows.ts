@@ -3,7 +3,9 @@
 // check refuses a larger app block script, and the storefront must not get slower for it.
 // It draws a show from the app proxy's bootstrap, follows the show's event stream, and sells
 // through the storefront's own AJAX cart, so the viewer never leaves the stream. The Mux player
-// (about 1 MB) is fetched only when the viewer presses play, or when a live show is on screen.
+// (about 1 MB) is fetched only when the viewer presses play, or when a live show is on screen and
+// the page has loaded and gone idle (or the shopper has started to use it); until then the show's
+// poster stands in at the player's size, with a play button.
 // Each block's state lives in block()'s closure, which the minifier can shorten to single letters.
 import type { ShowBootstrap, StorefrontChapter, StorefrontProduct, StorefrontVariant } from "../../../app/storefront/bootstrap-contract";
 import { button, d, fill, h, json, load, mountPlayer, root, strings, w, whenIdle, type Block, type Player } from "./shared";
@@ -98,6 +100,7 @@ function block(el: Block) {
   let dealTick: (() => void) | null = null;
 
   const say = (text: string) => (announcer.textContent = text);
+  const live = () => b.show.status === "live";
   const stockOf = (variant: StorefrontVariant): Stock => stock.get(variant.id) || variant;
 
   // ---------------------------------------------------------------- the rail
@@ -255,13 +258,13 @@ function block(el: Block) {
 
   /** A live show on screen plays by itself, muted, once the page is idle. */
   function autoplay() {
-    if (seen && b.show.status === "live") whenIdle(() => seen && watch(false));
+    if (seen && live()) whenIdle(() => seen && watch(false));
   }
 
   function watch(byViewer: boolean): Promise<Player> {
     if (!player) {
       // Mounted first in the stage, the player hides the poster, badge and overlay (see the stylesheet).
-      player = mountPlayer(stage, b, !byViewer).then((playing) => {
+      player = mountPlayer(el, stage, b, !byViewer).then((playing) => {
         // Viewer analytics, sent only with the shopper's consent: see live-beacons.ts.
         load(data.beacons as string);
         // The chat (live-chat.ts, its own budget) comes with the player, when the block shows one.
@@ -379,7 +382,7 @@ function block(el: Block) {
       if (other || lineup(old) !== lineup(next)) drawPanel();
       else {
         cards.forEach((card) => card.update(true));
-        if (next.show.status === "live") setPin(next.pinnedProductId, true);
+        if (live()) setPin(next.pinnedProductId, true);
       }
       drawDeal();
     });
@@ -399,7 +402,7 @@ function block(el: Block) {
     }
     if (type === "snapshot" && (event.show as { status: string }).status !== b.show.status) later();
     // A snapshot (after a reconnect that missed too much) carries the pin as it stands.
-    if (b.show.status === "live" && (type === "pin" || type === "snapshot")) setPin((type === "pin" ? event.productId : event.pinnedProductId) as string | null, type === "pin");
+    if (live() && (type === "pin" || type === "snapshot")) setPin((type === "pin" ? event.productId : event.pinnedProductId) as string | null, type === "pin");
     if ((type === "status" && event.status !== b.show.status) || type === "deal") later();
   }
 

@@ -15,7 +15,13 @@ export type Block = HTMLElement & {
 };
 
 export const d = document;
-export const w = window as Window & { Shopify?: { routes?: { root?: string } }; liveShowsPlayer?: Promise<unknown> };
+export type MountPlayer = (box: HTMLElement, b: ShowBootstrap, muted: boolean) => Promise<Player>;
+export const w = window as Window & {
+  Shopify?: { routes?: { root?: string } };
+  /** The player's chunk (live-player.js), fetched once per page whichever script asks first, and what it defines. */
+  liveShowsChunk?: Promise<unknown>;
+  liveShowsMount?: MountPlayer;
+};
 /** The storefront's root, with the market's language prefix (/sv/) when there is one. */
 export const root = (w.Shopify && w.Shopify.routes && w.Shopify.routes.root) || "/";
 
@@ -73,46 +79,22 @@ export const load = (url: string) =>
     d.head.append(h("script", { src: url, onload: resolve, onerror: reject }));
   });
 
-/** The Mux player bundle, fetched once per page whichever script asks first. */
-function loadPlayer(url: string): Promise<unknown> {
-  w.liveShowsPlayer = w.liveShowsPlayer || load(url).then(() => customElements.whenDefined("mux-player"));
-  return w.liveShowsPlayer;
-}
-
 /**
- * Runs `fn` once the page has loaded and the browser is idle: a player nobody asked for (a live
- * show scrolled into view, a mini player reopening on the next page) never competes with the
- * page's own first paint and input.
+ * Runs `fn` once, when the page has loaded and the browser is idle or, sooner, when the shopper
+ * first touches, clicks, scrolls or types: a player nobody asked for (a live show scrolled into
+ * view, a mini player reopening on the next page) never competes with the page's own first paint.
  */
 export function whenIdle(fn: () => void) {
-  const idle = () => (w.requestIdleCallback ? w.requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 1));
+  let done = 0;
+  const go = () => done++ || fn();
+  const idle = () => (w.requestIdleCallback ? w.requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 1));
+  "pointerdown keydown scroll".split(" ").forEach((type) => w.addEventListener(type, go));
   if (d.readyState === "complete") idle();
   else w.addEventListener("load", idle);
 }
 
-/** Puts a playing <mux-player> first in `box`. Tracking and cookies are off: no consent was asked. */
-export function mountPlayer(box: HTMLElement, b: ShowBootstrap, muted: boolean): Promise<Player> {
-  const playback = b.playback as NonNullable<ShowBootstrap["playback"]>;
-  return loadPlayer(playback.playerUrl).then(() => {
-    const player = h("mux-player", {
-      "stream-type": playback.streamType,
-      src: playback.src,
-      poster: b.poster,
-      "disable-tracking": true,
-      "disable-cookies": true,
-      playsinline: true,
-      muted,
-    }) as Player;
-    box.prepend(player);
-    player.muted = muted;
-    // A browser that refuses sound without a gesture still plays muted.
-    player
-      .play()
-      .catch(() => {
-        player.muted = true;
-        return player.play();
-      })
-      .catch(() => undefined);
-    return player;
-  });
+/** Puts a playing <mux-player> first in `box`, with the player's chunk (live-player.ts). */
+export function mountPlayer(el: HTMLElement, box: HTMLElement, b: ShowBootstrap, muted: boolean): Promise<Player> {
+  w.liveShowsChunk = w.liveShowsChunk || load(el.dataset.playerSrc as string);
+  return w.liveShowsChunk.then(() => (w.liveShowsMount as MountPlayer)(box, b, muted));
 }
